@@ -1,0 +1,55 @@
+"""unspin: detect and reverse synonym-spun text.
+
+>>> import restore
+>>> restore.fix_text("It volition survive fine past times June.")
+'It will be fine by June.'
+>>> r = restore.fix_and_explain("It volition survive fine past times June.")
+>>> [(s.spun, s.original) for s in r.substitutions]
+[('volition', 'will'), ('survive', 'be'), ('past times', 'by')]
+>>> r.revert()
+'It volition survive fine past times June.'
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Iterable, Sequence
+
+from .engine import DEFAULT_THRESHOLD, Restorer, get_restorer
+from .report import Restoration, Substitution, apply_substitutions, revert_substitutions
+from .tables import TableError
+
+__all__ = [
+    "fix_text", "fix_and_explain", "Restoration", "Substitution", "Restorer",
+    "apply_substitutions", "revert_substitutions", "TableError", "DEFAULT_THRESHOLD",
+]
+__version__ = "0.1.0"
+
+
+def fix_and_explain(
+    text: str,
+    threshold: float | None = None,
+    *,
+    families: Sequence[str] | None = None,
+    wordlists: Iterable[str | os.PathLike[str]] = (),
+) -> Restoration:
+    """Restore ``text`` and explain every substitution.
+
+    ``threshold`` (0..1, ``None`` = the default 0.5) is the confidence a
+    substitution needs to be applied; ``0.0`` reports every candidate the
+    engine found worth reporting. ``families`` picks table families
+    (``wordnet_spinner``, ``tortured_phrases`` or your own); ``wordlists``
+    adds your own TSV tables (see ``wordlists/README.md``).
+    """
+    return get_restorer(families, wordlists).restore(text, threshold)
+
+
+def fix_text(
+    text: str,
+    threshold: float | None = None,
+    *,
+    families: Sequence[str] | None = None,
+    wordlists: Iterable[str | os.PathLike[str]] = (),
+) -> str:
+    """Restore ``text`` and return only the restored text."""
+    return fix_and_explain(text, threshold, families=families, wordlists=wordlists).text

@@ -1,0 +1,215 @@
+"""Stage 2: find every place where a table phrase occurs in the text.
+
+The scan runs in C: all table phrases (and their variants) go into one
+Aho-Corasick automaton (``pyahocorasick``) that is run over a normalised copy
+of the text of exactly the same length (lowercased, curly apostrophes
+straightened, whitespace and punctuation mapped to a space). Keys are padded
+with spaces, so a key only matches whole words. Python only touches the hits.
+
+Variants of a table phrase that also match:
+
+* case: "Inward" at a sentence start matches "inward" (and is restored as "In");
+* hyphen/space: the row "well-nigh" also matches "well nigh" and "wellnigh";
+* apostrophes: "People’s" matches "People's";
+* simple plural of a multiword phrase outside the WordNet family
+  ("counterfeit consciousnesses" -> "artificial intelligences").
+
+>>> matcher = PhraseMatcher([Row("past times", "by", 0.9, "wordnet_spinner", "", "t:1")])
+>>> [(c.start, c.end, c.spun, c.original) for c in matcher.find("Made past times hand.")]
+[(5, 15, 'past times', 'by')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+from .tables import Row
+from .tokens import is_bare_span, is_sentence_start
+
+WORDNET_FAMILY = "wordnet_spinner"
+
+_APOSTROPHES = "’‘ʼ`´"
+_KEEP = set("'-") | set(_APOSTROPHES)
+
+
+def _build_translation() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x3000):
+        char = chr(code)
+        if char in _APOSTROPHES:
+            table[code] = "'"
+        elif char in _KEEP:
+            continue
+        elif char.isspace() or (not char.isalnum() and not char.isalpha()
+                                and char.isprintable() and not _is_mark(char)):
+            table[code] = " "
+    for char in "\u200b\u2060\ufeff":
+        table[ord(char)] = " "
+    return table
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
+
+
+_TRANSLATION = _build_translation()
+
+
+def normalise(text: str) -> str:
+    """Same-length, lowercased copy of ``text`` with punctuation as spaces.
+
+    >>> normalise("Inward,  People’s well-nigh!")
+    "inward   people's well-nigh "
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # e.g. "İ" lowercases to two characters
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.translate(_TRANSLATION)
+
+
+def _key(phrase: str) -> str:
+    return normalise(" ".join(phrase.split()))
+
+
+def pluralise(word: str) -> str:
+    """A simple English plural, enough for table phrases.
+
+    >>> [pluralise(w) for w in ["network", "box", "study", "day", "process"]]
+    ['networks', 'boxes', 'studies', 'days', 'processes']
+    """
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A table phrase found in the text: ``text[start:end] == spun``."""
+
+    start: int
+    end: int
+    spun: str
+    original: str
+    row: Row
+    variant: str
+    bare: bool
+    sentence_start: bool
+
+    @property
+    def rule(self) -> str:
+        suffix = "" if self.variant == "exact" else f" ({self.variant})"
+        return f"{self.row.family}:{self.row.spun}->{self.row.original} [{self.row.rule}]{suffix}"
+
+
+def transfer_case(found: str, table_spun: str, original: str) -> str:
+    """Give ``original`` the capitalisation the spun text has in the input.
+
+    >>> transfer_case("Inward", "inward", "in")
+    'In'
+    >>> transfer_case("PAST TIMES", "past times", "by")
+    'BY'
+    >>> transfer_case("Dec", "Dec", "December")
+    'December'
+    """
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
+        c.isupper() for c in table_spun[1:]
+    ):
+        return original.upper()
+    if any(c.isupper() for c in table_spun):
+        return original
+    if found[:1].isupper() and original[:1].islower():
+        return original[0].upper() + original[1:]
+    return original
+
+
+def _case_compatible(found: str, table_spun: str) -> bool:
+    """A table spelling with capitals ("Dec", "High German") must match exactly
+    (or in all capitals); a lowercase one matches any capitalisation."""
+    if not any(c.isupper() for c in table_spun):
+        return True
+    return found.replace("’", "'") == table_spun or found == table_spun.upper()
+
+
+class PhraseMatcher:
+    """All table rows compiled into one automaton.
+
+    ``find(text)`` returns every candidate (overlapping ones included),
+    sorted by position; the decision stage picks among them.
+    """
+
+    def __init__(self, rows: Sequence[Row]):
+        self.rows = list(rows)
+        entries: dict[str, list[tuple[Row, str, str]]] = {}
+        for row, key, original, variant in self._variants(self.rows):
+            entries.setdefault(f" {key} ", []).append((row, original, variant))
+        self._automaton = ahocorasick.Automaton()
+        self.size = 0
+        for padded, values in entries.items():
+            if padded.strip():
+                self._automaton.add_word(padded, (len(padded) - 2, tuple(values)))
+                self.size += 1
+        if self.size:
+            self._automaton.make_automaton()
+
+    @staticmethod
+    def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str]]:
+        for row in rows:
+            key = _key(row.spun)
+            yield row, key, row.original, "exact"
+            if "-" in key:
+                yield row, key.replace("-", " "), row.original, "hyphen as space"
+                yield row, key.replace("-", ""), row.original, "closed compound"
+            words = key.split()
+            original_words = row.original.split()
+            if (
+                row.family != WORDNET_FAMILY
+                and len(words) > 1
+                and words[-1].isalpha()
+                and len(words[-1]) > 2
+                and original_words[-1].isalpha()
+                and not words[-1].endswith("s")
+                and not original_words[-1].endswith("s")
+            ):
+                plural_key = " ".join(words[:-1] + [pluralise(words[-1])])
+                plural_original = " ".join(original_words[:-1] + [pluralise(original_words[-1])])
+                yield row, plural_key, plural_original, "plural"
+
+    def find(self, text: str) -> list[Candidate]:
+        """Every table phrase in ``text`` with its offsets."""
+        if not self.size or not text:
+            return []
+        haystack = f" {normalise(text)} "
+        found: list[Candidate] = []
+        for last, (length, values) in self._automaton.iter(haystack):
+            start = last - length - 1  # the key sits at haystack[start + 1 : start + 1 + length]
+            end = start + length
+            spun = text[start:end]
+            if not _separators_are_spaces(spun, haystack, start + 1):
+                continue
+            bare = is_bare_span(text, start, end)
+            opening = is_sentence_start(text, start)
+            for row, original, variant in values:
+                if not _case_compatible(spun, row.spun):
+                    continue
+                restored = transfer_case(spun, row.spun, original)
+                if restored == spun:
+                    continue
+                found.append(Candidate(start, end, spun, restored, row, variant, bare, opening))
+        found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
+        return found
+
+
+def _separators_are_spaces(spun: str, haystack: str, offset: int) -> bool:
+    """Inside a phrase, only real whitespace may separate words ("urban.center"
+    normalises to "urban center" but is not that phrase)."""
+    for index, char in enumerate(spun):
+        if haystack[offset + index] == " " and not char.isspace():
+            return False
+    return True

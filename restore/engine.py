@@ -1,0 +1,87 @@
+"""The pipeline, end to end: text -> candidates -> scores -> decisions -> report.
+
+A :class:`Restorer` holds the compiled tables; building one costs a few
+hundred milliseconds, so :func:`get_restorer` keeps one per configuration and
+process (a cluster worker loads its tables once). Restorers pickle as their
+configuration, so they travel to Dask or Spark workers cheaply.
+
+>>> r = get_restorer().restore("It volition survive fine past times June.")
+>>> r.text
+'It will be fine by June.'
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .candidates import PhraseMatcher
+from .decision import choose, merge_pass, to_substitutions
+from .report import Restoration, Substitution, splice
+from .scoring import ContextScorer, DocumentEvidence, Scorer, document_evidence, spin_score
+from .tables import load_rows
+
+DEFAULT_THRESHOLD = 0.5
+MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
+MAX_PASSES = 6
+
+
+class Restorer:
+    """Restores spun text with one set of tables."""
+
+    def __init__(self, families: Sequence[str] | None = None,
+                 wordlists: Iterable[str | os.PathLike[str]] = (),
+                 scorer: Scorer | None = None):
+        self.families = tuple(families) if families else None
+        self.wordlists = tuple(str(w) for w in wordlists)
+        self.matcher = PhraseMatcher(load_rows(self.families, self.wordlists))
+        self.scorer = scorer or ContextScorer()
+
+    def __reduce__(self):  # pickle the configuration, not the automaton
+        return (get_restorer, (self.families, self.wordlists))
+
+    def restore(self, text: str, threshold: float | None = None) -> Restoration:
+        """Restore ``text``; see :func:`restore.fix_and_explain`."""
+        if not isinstance(text, str):
+            raise TypeError(
+                f"expected str, got {type(text).__name__}"
+                + ("; decode bytes first (e.g. data.decode('utf-8'))"
+                   if isinstance(text, (bytes, bytearray)) else "")
+            )
+        cut = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        if not 0.0 <= cut <= 1.0:
+            raise ValueError(f"threshold must be in 0..1, got {threshold}")
+        cut = max(cut, MIN_REPORTED_CONFIDENCE)
+        candidates = self.matcher.find(text)
+        if not candidates:
+            return Restoration(text, (), 0.0, cut)
+        evidence = document_evidence(text, candidates)
+        substitutions: list[Substitution] = []
+        current = text
+        for _ in range(MAX_PASSES):
+            found = self._decide(current, candidates, evidence, cut)
+            if not found:
+                break
+            substitutions = merge_pass(substitutions, found, text) if substitutions else found
+            current = splice(text, substitutions)
+            candidates = self.matcher.find(current)
+        return Restoration(current, tuple(substitutions), round(spin_score(evidence), 4), cut)
+
+    def _decide(self, text: str, candidates, evidence: DocumentEvidence,
+                cut: float) -> list[Substitution]:
+        scored = self.scorer.score(text, candidates, evidence)
+        return to_substitutions(choose(scored, cut))
+
+
+@lru_cache(maxsize=16)
+def _cached_restorer(families: tuple[str, ...] | None,
+                     wordlists: tuple[str, ...]) -> Restorer:
+    return Restorer(families, wordlists)
+
+
+def get_restorer(families: Sequence[str] | None = None,
+                 wordlists: Iterable[str | os.PathLike[str]] = ()) -> Restorer:
+    """The shared :class:`Restorer` for this configuration (built once)."""
+    key_families = tuple(sorted(families)) if families else None
+    return _cached_restorer(key_families, tuple(str(w) for w in wordlists))

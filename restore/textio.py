@@ -1,0 +1,84 @@
+"""Reading user input safely: bytes in, text out, or one clear error.
+
+Text is decoded strictly (``utf-8`` by default; a BOM is kept as the
+character U+FEFF so it is written back unchanged). Binary data and bytes that
+are not valid in the encoding raise :class:`InputError` with a one-line
+message naming the file and the byte offset.
+
+>>> decode_bytes(b"caf\\xc3\\xa9", "cafe.txt")
+'café'
+>>> decode_bytes(b"caf\\xe9", "old.txt")
+Traceback (most recent call last):
+...
+restore.textio.InputError: old.txt: not valid utf-8 at byte 3 (0xe9); if the file uses a legacy encoding, pass --encoding (for example --encoding cp1252)
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+
+class InputError(Exception):
+    """A file or stream we cannot treat as text; the message says why."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes in the first 8 KiB mean a binary file (as git and grep decide).
+
+    >>> looks_binary(b"PK\\x03\\x04\\x00\\x00"), looks_binary(b"plain text")
+    (True, False)
+    """
+    return b"\x00" in data[:8192]
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name, or an InputError for an unknown one."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+
+
+def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> str:
+    """Decode ``data`` strictly; ``name`` is used in error messages."""
+    encoding = check_encoding(encoding)
+    if looks_binary(data) and encoding not in ("utf-16", "utf-16-le", "utf-16-be",
+                                                "utf-32", "utf-32-le", "utf-32-be"):
+        raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        bad = data[error.start:error.start + 1].hex()
+        raise InputError(
+            f"{name}: not valid {encoding} at byte {error.start} (0x{bad}); if the file "
+            "uses a legacy encoding, pass --encoding (for example --encoding cp1252)"
+        ) from None
+
+
+def encode_text(text: str, name: str, encoding: str = "utf-8") -> bytes:
+    """Encode for writing back; restored words are ASCII, so this only fails
+    for an encoding that cannot hold the input itself."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as error:
+        raise InputError(f"{name}: cannot encode output as {encoding} at {error.start}") from None
+
+
+def read_text_file(path: str | Path, encoding: str = "utf-8") -> str:
+    """Read a whole file as text, or raise InputError with a one-line reason."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(
+            f"{path}: is a directory; to fix a folder, write results with "
+            "--output-dir DIR or --in-place"
+        )
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    return decode_bytes(data, str(path), encoding)

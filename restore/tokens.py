@@ -1,0 +1,124 @@
+"""Stage 1: a lossless tokenizer with offsets.
+
+Every character of the input belongs to exactly one token, so joining the
+token texts gives the input back byte for byte (whitespace, CRLF, a BOM,
+curly quotes and non-Latin scripts included).
+
+A word token is *bare* when nothing but whitespace (or the edge of the text)
+touches it on either side. The WordNet-style spinner only replaces bare
+tokens: ``China,`` or ``(Reuters`` stay as the author wrote them.
+
+>>> [t.text for t in tokenize("It volition, ok")]
+['It', ' ', 'volition', ',', ' ', 'ok']
+>>> [t.bare for t in tokenize("It volition, ok") if t.kind == "word"]
+[True, False, True]
+>>> "".join(t.text for t in tokenize("a\\r\\nb\\ufeff")) == "a\\r\\nb\\ufeff"
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+import regex
+
+TokenKind = Literal["word", "space", "punct"]
+
+# A word: letters, marks and digits, with internal apostrophes (straight or
+# curly) and hyphens: "well-nigh", "People's", "People’s", "COVID-19".
+WORD_PATTERN = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
+_TOKEN_RE = regex.compile(
+    rf"(?P<word>{WORD_PATTERN})|(?P<space>\s+)|(?P<punct>.)", regex.DOTALL
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: TokenKind
+    bare: bool = False
+
+
+def _raw_tokens(text: str) -> Iterator[tuple[int, int, str, TokenKind]]:
+    for match in _TOKEN_RE.finditer(text):
+        kind = match.lastgroup
+        yield match.start(), match.end(), match.group(), kind  # type: ignore[misc]
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word, space and punctuation tokens.
+
+    >>> [(t.kind, t.text) for t in tokenize("Hi  there!")]
+    [('word', 'Hi'), ('space', '  '), ('word', 'there'), ('punct', '!')]
+    >>> tokenize("")
+    []
+    """
+    raw = list(_raw_tokens(text))
+    tokens: list[Token] = []
+    for index, (start, end, piece, kind) in enumerate(raw):
+        bare = False
+        if kind == "word":
+            before_ok = index == 0 or raw[index - 1][3] == "space"
+            after_ok = index == len(raw) - 1 or raw[index + 1][3] == "space"
+            bare = before_ok and after_ok
+        tokens.append(Token(start, end, piece, kind, bare))
+    return tokens
+
+
+def is_bare_span(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is whitespace-delimited on both sides.
+
+    >>> is_bare_span("go past times now", 3, 13)
+    True
+    >>> is_bare_span("go past times, now", 3, 13)
+    False
+    """
+    before_ok = start == 0 or text[start - 1].isspace()
+    after_ok = end == len(text) or text[end].isspace()
+    return before_ok and after_ok
+
+
+_SENTENCE_END = frozenset('.!?:;"”»)')
+
+
+def is_sentence_start(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence, a line or the text.
+
+    >>> is_sentence_start("Done. Inward it", 6)
+    True
+    >>> is_sentence_start("It is Inward", 6)
+    False
+    """
+    index = start - 1
+    while index >= 0 and text[index] in " \t\ufeff":
+        index -= 1
+    if index < 0:
+        return True
+    char = text[index]
+    return char in "\r\n" or char in _SENTENCE_END or char in "“‘\"'([-–—•*#"
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``, for counting and tests.
+
+    >>> words("It's well-nigh 3 o'clock.")
+    ["It's", 'well-nigh', '3', "o'clock"]
+    """
+    return [t.text for t in tokenize(text) if t.kind == "word"]
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens, without building token objects.
+
+    >>> count_words("one, two  three")
+    3
+    """
+    return sum(1 for _ in _WORD_RE.finditer(text))
+
+
+_WORD_RE = regex.compile(WORD_PATTERN)
