@@ -1,0 +1,429 @@
+"""Evaluation: metrics, and a runner over the corpora (``python -m restore.evaluate``).
+
+Metrics (all on gold edits from :mod:`restore.spin`):
+
+recall
+    share of gold edits restored: some substitution covers exactly the gold edit's
+    span in the spun text (same start and end) and puts back exactly its original.
+precision
+    share of substitutions that exactly undo a gold edit (same definition); any other
+    substitution, including one on a partly overlapping span, is wrong.
+false edits per 10k words
+    substitutions made on clean prose (every one is false) per 10,000 words.
+word error rate
+    word-level Levenshtein distance to the clean original over the number of words
+    of the original, summed over documents, before (spun text) and after (restored).
+calibration
+    over every substitution reported at ``threshold=0.0``: expected calibration error
+    with 10 equal-width confidence bins, and the reliability table (bin, count, mean
+    confidence, accuracy).
+document AUC
+    Mann-Whitney AUC of ``spin_score``: spun documents against clean ones (ties 1/2).
+
+>>> match_edits([GoldEdit(3, 11, "volition", "will", 3, 7)],
+...             [Substitution(3, 11, "volition", "will", 0.9, "t")])
+([True], [True])
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .report import Substitution
+from .spin import GoldEdit, SpinResult, is_heldout, spin, spin_phrases, tortured_pairs
+from .tokens import words
+
+DEFAULT_SEEDS = (1, 2, 3)
+DEFAULT_FAMILIES = ("wordnet", "thesaurus", "tortured")
+BINS = 10
+REPO = Path(__file__).resolve().parent.parent
+
+
+# --------------------------------------------------------------------------- metrics
+
+
+def match_edits(gold: Sequence[GoldEdit],
+                substitutions: Sequence[Substitution]) -> tuple[list[bool], list[bool]]:
+    """(restored flag per gold edit, correct flag per substitution).
+
+    >>> g = [GoldEdit(0, 5, "inward", "in", 0, 2), GoldEdit(6, 9, "ii", "two", 3, 6)]
+    >>> s = [Substitution(0, 5, "inwar", "in", .9, "t"), Substitution(6, 9, "ii", "2", .9, "t")]
+    >>> match_edits(g, s)
+    ([True, False], [True, False])
+    """
+    by_span = {(g.start, g.end): g for g in gold}
+    correct_spans = set()
+    correct = []
+    for sub in substitutions:
+        edit = by_span.get((sub.start, sub.end))
+        ok = edit is not None and sub.original == edit.original
+        correct.append(ok)
+        if ok:
+            correct_spans.add((sub.start, sub.end))
+    restored = [(g.start, g.end) in correct_spans for g in gold]
+    return restored, correct
+
+
+def word_edit_distance(hypothesis: Sequence[str], reference: Sequence[str]) -> int:
+    """Levenshtein distance between two word lists (insert, delete, substitute = 1).
+
+    >>> word_edit_distance("a b c".split(), "a x c d".split())
+    2
+    """
+    try:
+        from rapidfuzz.distance import Levenshtein
+
+        return int(Levenshtein.distance(list(hypothesis), list(reference)))
+    except ImportError:  # pragma: no cover - rapidfuzz is a dependency
+        previous = list(range(len(reference) + 1))
+        for i, h in enumerate(hypothesis, 1):
+            current = [i]
+            for j, r in enumerate(reference, 1):
+                current.append(min(previous[j] + 1, current[j - 1] + 1,
+                                   previous[j - 1] + (h != r)))
+            previous = current
+        return previous[-1]
+
+
+def word_errors(hypothesis: str, reference: str) -> tuple[int, int]:
+    """(word edit distance, number of reference words); punctuation is ignored.
+
+    >>> word_errors("It volition be fine.", "It will be fine.")
+    (1, 4)
+    """
+    ref = words(reference)
+    return word_edit_distance(words(hypothesis), ref), len(ref)
+
+
+def per_10k(count: int, n_words: int) -> float:
+    """``count`` per 10,000 words.
+
+    >>> per_10k(3, 20000)
+    1.5
+    """
+    return 10000.0 * count / n_words if n_words else 0.0
+
+
+def reliability(confidences: Sequence[float], correct: Sequence[bool],
+                bins: int = BINS) -> tuple[float, list[dict[str, Any]]]:
+    """(ECE, table). Bin ``b`` holds confidences in [b/bins, (b+1)/bins); 1.0 goes
+    in the last bin. Rows: bin (its lower edge), count, mean confidence, accuracy.
+
+    >>> ece, table = reliability([0.95, 0.95, 0.15], [True, False, False])
+    >>> round(ece, 4), [(r["bin"], r["count"]) for r in table if r["count"]]
+    (0.35, [(0.1, 1), (0.9, 2)])
+    """
+    if len(confidences) != len(correct):
+        raise ValueError("confidences and correct differ in length")
+    counts = [0] * bins
+    conf_sum = [0.0] * bins
+    hits = [0] * bins
+    for confidence, ok in zip(confidences, correct):
+        if not 0.0 <= confidence <= 1.0:
+            raise ValueError(f"confidence {confidence} is not in 0..1")
+        b = min(int(confidence * bins), bins - 1)
+        counts[b] += 1
+        conf_sum[b] += confidence
+        hits[b] += bool(ok)
+    total = sum(counts)
+    table = []
+    ece = 0.0
+    for b in range(bins):
+        n = counts[b]
+        mean_conf = conf_sum[b] / n if n else None
+        accuracy = hits[b] / n if n else None
+        if n:
+            ece += n / total * abs(accuracy - mean_conf)
+        table.append({"bin": round(b / bins, 4), "count": n,
+                      "mean_confidence": None if mean_conf is None else round(mean_conf, 4),
+                      "accuracy": None if accuracy is None else round(accuracy, 4)})
+    return ece, table
+
+
+def auc(positive: Sequence[float], negative: Sequence[float]) -> float | None:
+    """Mann-Whitney AUC: P(a positive scores above a negative), ties count 1/2.
+
+    >>> auc([0.9, 0.8], [0.1, 0.8])
+    0.875
+    >>> auc([], [0.1]) is None
+    True
+    """
+    if not positive or not negative:
+        return None
+    ordered = sorted([(s, 1) for s in positive] + [(s, 0) for s in negative])
+    rank_sum = 0.0
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and ordered[j][0] == ordered[i][0]:
+            j += 1
+        mean_rank = (i + 1 + j) / 2.0  # ranks i+1..j
+        rank_sum += mean_rank * sum(label for _, label in ordered[i:j])
+        i = j
+    n_pos, n_neg = len(positive), len(negative)
+    return (rank_sum - n_pos * (n_pos + 1) / 2.0) / (n_pos * n_neg)
+
+
+def _ratio(num: float, den: float) -> float | None:
+    return num / den if den else None
+
+
+# --------------------------------------------------------------------------- per family
+
+
+@dataclass
+class FamilyScore:
+    """Accumulated counts for one family (or the clean corpus)."""
+
+    family: str
+    docs: int = 0
+    words: int = 0
+    chars: int = 0
+    gold: int = 0
+    restored: int = 0
+    substitutions: int = 0
+    correct: int = 0
+    word_errors_before: int = 0
+    word_errors_after: int = 0
+    reference_words: int = 0
+    seconds: float = 0.0
+    confidences: list[float] = field(default_factory=list)
+    confident_correct: list[bool] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    clean_scores: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, restored]
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_document(self, spun: SpinResult, restore_fn: Callable, original: str,
+                     keep_errors: int = 0) -> None:
+        t0 = time.perf_counter()
+        result = restore_fn(spun.text, None)
+        self.seconds += time.perf_counter() - t0
+        calib = restore_fn(spun.text, 0.0)
+        self.docs += 1
+        self.words += len(words(spun.text))
+        self.chars += len(spun.text.encode("utf-8"))
+        restored, correct = match_edits(spun.edits, result.substitutions)
+        self.gold += len(spun.edits)
+        self.restored += sum(restored)
+        self.substitutions += len(correct)
+        self.correct += sum(correct)
+        for edit, ok in zip(spun.edits, restored):
+            slot = self.by_kind.setdefault(edit.kind or "edit", [0, 0])
+            slot[0] += 1
+            slot[1] += ok
+            if not ok and len(self.errors) < keep_errors:
+                self.errors.append({"type": "missed", "spun": edit.spun,
+                                    "original": edit.original, "kind": edit.kind})
+        for sub, ok in zip(result.substitutions, correct):
+            if not ok and len(self.errors) < keep_errors:
+                self.errors.append({"type": "wrong", "spun": sub.spun,
+                                    "output": sub.original, "rule": sub.rule})
+        before, n_ref = word_errors(spun.text, original)
+        after, _ = word_errors(result.text, original)
+        self.word_errors_before += before
+        self.word_errors_after += after
+        self.reference_words += n_ref
+        _, calib_correct = match_edits(spun.edits, calib.substitutions)
+        self.confidences.extend(s.confidence for s in calib.substitutions)
+        self.confident_correct.extend(calib_correct)
+        self.scores.append(result.spin_score)
+
+    def add_clean(self, text: str, restore_fn: Callable, name: str = "",
+                  keep_errors: int = 0) -> None:
+        t0 = time.perf_counter()
+        result = restore_fn(text, None)
+        self.seconds += time.perf_counter() - t0
+        calib = restore_fn(text, 0.0)
+        self.docs += 1
+        n = len(words(text))
+        self.words += n
+        self.reference_words += n
+        self.chars += len(text.encode("utf-8"))
+        self.substitutions += len(result.substitutions)
+        self.word_errors_after += word_errors(result.text, text)[0]
+        self.confidences.extend(s.confidence for s in calib.substitutions)
+        self.confident_correct.extend(False for _ in calib.substitutions)
+        self.clean_scores.append(result.spin_score)
+        for sub in result.substitutions:
+            if len(self.errors) < keep_errors:
+                self.errors.append({"type": "false", "file": name, "spun": sub.spun,
+                                    "output": sub.original, "rule": sub.rule,
+                                    "confidence": sub.confidence})
+
+    def summary(self) -> dict[str, Any]:
+        ece, table = reliability(self.confidences, self.confident_correct)
+        clean = self.family == "clean"
+        return {
+            "family": self.family,
+            "docs": self.docs,
+            "words": self.words,
+            "gold_edits": self.gold,
+            "restored": self.restored,
+            "substitutions": self.substitutions,
+            "correct": self.correct,
+            "recall": None if clean else _ratio(self.restored, self.gold),
+            "precision": None if clean else _ratio(self.correct, self.substitutions),
+            "false_per_10k": per_10k(self.substitutions, self.words) if clean else None,
+            "wer_before": _ratio(self.word_errors_before, self.reference_words),
+            "wer_after": _ratio(self.word_errors_after, self.reference_words),
+            "ece": ece if self.confidences else None,
+            "calibrated_substitutions": len(self.confidences),
+            "reliability": table,
+            "auc": auc(self.scores, self.clean_scores),
+            "recall_by_kind": {k: {"gold": g, "restored": r, "recall": _ratio(r, g)}
+                               for k, (g, r) in sorted(self.by_kind.items())},
+            "seconds": round(self.seconds, 3),
+            "mb_per_s": (self.chars / 1e6 / self.seconds) if self.seconds else None,
+            "examples": self.errors,
+        }
+
+
+# --------------------------------------------------------------------------- runner
+
+
+def default_corpus() -> Path:
+    return REPO / "corpora" / "clean"
+
+
+def read_heldout(path: Path) -> list[tuple[str, str]]:
+    """(tortured, correct) rows of ``corpora/tortured_heldout.tsv``."""
+    if not path.exists():
+        return []
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("tortured\t"):
+            continue
+        tortured, correct = line.split("\t")[:2]
+        pairs.append((tortured, correct))
+    return pairs
+
+
+def phrase_pairs(heldout_path: Path | None = None) -> list[tuple[str, str]]:
+    """Every tortured phrase: the shipped table plus the held-out list."""
+    heldout_path = heldout_path or REPO / "corpora" / "tortured_heldout.tsv"
+    return sorted(set(tortured_pairs()) | set(read_heldout(heldout_path)))
+
+
+def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
+        seeds: Sequence[int] = DEFAULT_SEEDS, limit: int | None = None,
+        restore_fn: Callable | None = None, examples: int = 0,
+        progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Evaluate ``restore_fn(text, threshold) -> Restoration`` (default: the
+    library's :func:`restore.fix_and_explain`) on the clean corpus and its spins."""
+    if restore_fn is None:
+        from . import fix_and_explain as restore_fn  # noqa: N813
+    corpus = Path(corpus) if corpus else default_corpus()
+    files = sorted(corpus.glob("*.txt"))
+    if not files:
+        raise FileNotFoundError(f"no .txt files in {corpus}")
+    if limit:
+        files = files[:limit]
+    texts = [(f.name, f.read_text(encoding="utf-8")) for f in files]
+    say = progress or (lambda _m: None)
+    restore_fn("Warm up: load the tables before timing.", None)
+    started = time.perf_counter()
+    rows: list[dict[str, Any]] = []
+
+    clean = FamilyScore("clean")
+    for name, text in texts:
+        clean.add_clean(text, restore_fn, name, examples)
+    say(f"clean: {clean.docs} docs")
+    for family in families:
+        score = FamilyScore(family)
+        score.clean_scores = list(clean.clean_scores)
+        if family == "tortured":
+            docs = spin_phrases(phrase_pairs(), seed=seeds[0] if seeds else 0)
+            if limit:
+                docs = docs[:limit]
+            score.clean_scores = []
+            for doc in docs:
+                original = doc.original_text()
+                score.add_document(doc, restore_fn, original, examples)
+                score.clean_scores.append(restore_fn(original, None).spin_score)
+        else:
+            for seed in seeds:
+                for _name, text in texts:
+                    score.add_document(spin(text, family, seed), restore_fn, text, examples)
+        summary = score.summary()
+        summary["seeds"] = [seeds[0]] if family == "tortured" and seeds else list(seeds)
+        rows.append(summary)
+        say(f"{family}: {score.docs} docs")
+    rows.append(clean.summary())
+    return {"corpus": str(corpus), "files": len(texts), "seeds": list(seeds),
+            "rows": rows, "total_seconds": round(time.perf_counter() - started, 2)}
+
+
+def _fmt(value: Any, digits: int = 3) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The table the README shows."""
+    head = ("family", "docs", "words", "gold", "recall", "precision", "false/10k",
+            "WER before", "WER after", "ECE", "AUC", "MB/s")
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for row in report["rows"]:
+        lines.append(" | ".join([
+            row["family"], str(row["docs"]), str(row["words"]), str(row["gold_edits"]),
+            _fmt(row["recall"]), _fmt(row["precision"]), _fmt(row["false_per_10k"], 2),
+            _fmt(row["wer_before"]), _fmt(row["wer_after"]), _fmt(row["ece"]),
+            _fmt(row["auc"]), _fmt(row["mb_per_s"], 2)]))
+    lines.append("")
+    lines.append("recall by edit kind: " + "; ".join(
+        f"{row['family']}/{kind} {_fmt(v['recall'])} ({v['restored']}/{v['gold']})"
+        for row in report["rows"] for kind, v in row["recall_by_kind"].items()))
+    for row in report["rows"]:
+        filled = [r for r in row["reliability"] if r["count"]]
+        if not filled:
+            continue
+        lines.append(f"\nreliability, {row['family']} (threshold 0.0, "
+                     f"{row['calibrated_substitutions']} substitutions):")
+        lines.append("  bin      count  mean conf  accuracy")
+        for r in filled:
+            lines.append(f"  {r['bin']:.1f}-{r['bin'] + 0.1:.1f}  {r['count']:6d}  "
+                         f"{r['mean_confidence']:9.3f}  {r['accuracy']:8.3f}")
+    lines.append(f"\n{report['files']} clean files, seeds {report['seeds']}, "
+                 f"{report['total_seconds']} s in all")
+    return "\n".join(lines)
+
+
+def _seeds(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.replace(",", " ").split())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m restore.evaluate",
+                                     description="Evaluate unspin on the corpora.")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="folder of clean .txt files (default: corpora/clean)")
+    parser.add_argument("--family", action="append", choices=DEFAULT_FAMILIES,
+                        help="spinner family (repeatable; default: all)")
+    parser.add_argument("--seeds", default="1,2,3", help="spin seeds (default 1,2,3)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N files")
+    parser.add_argument("--examples", type=int, default=0,
+                        help="keep up to N error examples per family (JSON output)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    args = parser.parse_args(argv)
+    report = run(args.corpus, tuple(args.family or DEFAULT_FAMILIES), _seeds(args.seeds),
+                 args.limit, examples=args.examples,
+                 progress=lambda m: print(m, file=sys.stderr))
+    if args.json:
+        print(json.dumps(report, indent=1))
+    else:
+        print(format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
