@@ -13,7 +13,9 @@ Exit status: 0 done (``check``: not spun), 1 ``check`` found spun text,
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from typing import Sequence
 
 import click
@@ -22,7 +24,11 @@ from . import __version__
 from .engine import DEFAULT_THRESHOLD, get_restorer
 from .report import Restoration
 from .tables import TableError, builtin_table_paths
+from .batch import Config, FileResult, Summary, run_batch
+from .batch_report import ReportWriter
 from .textio import InputError, check_encoding, decode_bytes, encode_text, read_text_file
+from .undo import undo_report
+from .walk import DEFAULT_INCLUDE, discover
 
 DEFAULT_SPIN_THRESHOLD = 0.5
 
@@ -102,6 +108,9 @@ def main() -> None:
     """Detect and reverse synonym-spun text."""
 
 
+_INCLUDE_HELP = ", ".join(DEFAULT_INCLUDE)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @shared_options
@@ -109,10 +118,120 @@ def main() -> None:
               help="List each substitution (where, spun -> original, confidence, rule) on stderr.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True, help="Output format on stdout.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), default=None,
+              help="Write restored files here, mirroring the input tree.")
+@click.option("--in-place", is_flag=True, help="Rewrite the files themselves (atomically).")
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 if any file would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff on stdout.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
+              help="Write a JSON-lines report (one object per file), for review and "
+                   "for 'unspin undo'.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes (default: number of cores).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help=f"Files to take inside folders (repeatable; default: {_INCLUDE_HELP}). "
+                   "Files named on the command line are always taken.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Files or folders to leave out (repeatable; matched against the "
+                   "name and the path inside the folder). .git, .hg and .svn are "
+                   "always left out.")
 def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
-        wordlists: tuple[str, ...], encoding: str, explain: bool, output_format: str) -> None:
-    """Restore spun text from files (or - for stdin) to stdout."""
+        wordlists: tuple[str, ...], encoding: str, explain: bool, output_format: str,
+        output_dir: str | None, in_place: bool, check: bool, show_diff: bool,
+        report_path: str | None, jobs: int | None, include: tuple[str, ...],
+        exclude: tuple[str, ...]) -> None:
+    """Restore spun text.
+
+    \b
+    unspin fix article.txt             restored text on stdout (also: - for stdin)
+    unspin fix docs/ -o fixed/         a folder, mirrored into fixed/
+    unspin fix docs/ --in-place --report changes.jsonl
+    unspin fix docs/ --check --diff    show what would change, write nothing
+    unspin undo changes.jsonl          put every changed file back, byte for byte
+
+    Folders are walked recursively; symlinks are not followed. Binary and
+    undecodable files are skipped with a reason. Writes are atomic: a file is
+    either fully old or fully new, even after Ctrl-C or a crash. Exit status:
+    0 done, 1 a file failed (or, with --check, would change), 2 bad usage.
+    """
     encoding = check_encoding(encoding)
+    batch_mode = bool(output_dir or in_place or check or show_diff or report_path
+                      or any(p != "-" and os.path.isdir(p) for p in paths))
+    if not batch_mode:
+        _fix_to_stdout(paths, threshold, families, wordlists, encoding, explain, output_format)
+        return
+    if output_dir and in_place:
+        _fail("--output-dir and --in-place cannot be used together; pick one")
+    if check and (output_dir or in_place):
+        _fail("--check changes nothing; drop --output-dir/--in-place (or drop --check)")
+    if "-" in paths:
+        _fail("- (stdin) works only alone, with the restored text on stdout")
+    if explain or output_format != "text":
+        _fail("--explain and --format json print one text; for folders use --report")
+    folders = [p for p in paths if os.path.isdir(p)]
+    if folders and not (output_dir or in_place or check or show_diff):
+        read_text_file(folders[0], encoding)  # the one-line "is a directory" error
+    if output_dir and os.path.exists(output_dir) and any(
+            os.path.samefile(output_dir, p) for p in folders):
+        _fail("--output-dir is the input folder; use --in-place to rewrite files")
+    restorer = _restorer(families, wordlists)
+    write = bool(output_dir or in_place)
+    items = discover(paths, include or DEFAULT_INCLUDE, exclude, output_dir, in_place)
+    for item in items:
+        if not item.skip and not os.path.lexists(item.source):
+            _fail(f"{item.display}: no such file")
+    if report_path:
+        ReportWriter(report_path, truncate=True)
+    config = Config(restorer, threshold, encoding, write=write, diff=show_diff,
+                    report=report_path)
+    summary = run_folders(items, config, jobs or os.cpu_count() or 1, check)
+    if summary.failed or summary.interrupted:
+        sys.exit(130 if summary.interrupted else 1)
+    if check and summary.changed:
+        sys.exit(1)
+
+
+def run_folders(items: list, config: Config, jobs: int, check: bool) -> Summary:
+    """Run the batch with a progress bar (on a terminal) and a summary line."""
+    summary = Summary()
+    out = click.get_binary_stream("stdout")
+    bar = None
+    if sys.stderr.isatty() and len(items) > 1:
+        bar = click.progressbar(length=len(items), label="unspin", file=sys.stderr)
+        bar.__enter__()
+
+    def on_result(result: FileResult) -> None:
+        summary.add(result)
+        if bar is not None:
+            bar.update(1)
+        if result.status == "failed":
+            click.echo(f"unspin: failed: {result.reason}", err=True)
+        elif result.reason:
+            click.echo(f"unspin: {result.reason}", err=True)
+        elif check and result.status == "would_change":
+            click.echo(f"would fix {result.path}", err=True)
+        if result.diff:
+            out.write(result.diff.encode("utf-8", "surrogateescape"))
+            out.flush()
+
+    start = time.perf_counter()
+    try:
+        run_batch(items, config, jobs, on_result)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    summary.seconds = time.perf_counter() - start
+    click.echo(f"unspin: {summary.line(check)}", err=True)
+    return summary
+
+
+def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
+                   wordlists: tuple[str, ...], encoding: str, explain: bool,
+                   output_format: str) -> None:
+    """Files (or -) to stdout, as the command always did."""
     restorer = _restorer(families, wordlists)
     out = click.get_binary_stream("stdout")
     failed = False
@@ -169,6 +288,27 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
             click.echo(f"{name}: spin score {result.spin_score:.2f} ({verdict}; "
                        f"{len(result.substitutions)} substitution(s) would be made)")
     sys.exit(1 if spun_any else 0)
+
+
+@main.command()
+@click.argument("report", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Say what would be restored; change nothing.")
+def undo(report: str, dry_run: bool) -> None:
+    """Put every file a --report changed back to its exact original bytes.
+
+    A file is restored only if it still has the bytes the report recorded
+    after the fix; a file edited since is refused and left as it is (exit 1).
+    """
+    counts: dict[str, int] = {}
+    for outcome in undo_report(report, dry_run):
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        if outcome.status != "restored" or dry_run:
+            click.echo(f"unspin: {outcome.status}: {outcome.message}", err=True)
+    verb = "would restore" if dry_run else "restored"
+    click.echo(f"unspin: {counts.get('restored', 0)} {verb}, {counts.get('unchanged', 0)} "
+               f"already original, {counts.get('refused', 0)} refused, "
+               f"{counts.get('failed', 0)} failed", err=True)
+    sys.exit(1 if counts.get("refused") or counts.get("failed") else 0)
 
 
 @main.command(name="tables")

@@ -1,0 +1,350 @@
+"""Restoring many files: one worker function, run in a process pool.
+
+:func:`process_file` handles one file end to end, streaming it in chunks (see
+:mod:`restore.stream`) so memory stays bounded, writing through
+:class:`restore.safe_write.AtomicWriter`, and appending its own record to the
+report *before* it replaces anything. :func:`run_batch` feeds a pool, keeps
+going when a worker dies (the files it held are retried one at a time, and a
+file that kills its worker again is reported as failed), and calls back with
+each :class:`FileResult`.
+
+>>> import os, tempfile
+>>> folder = tempfile.mkdtemp()
+>>> path = os.path.join(folder, "a.txt")
+>>> _ = open(path, "wb").write(b"It volition survive fine past times June.\\r\\n")
+>>> config = Config(get_restorer(), write=True)
+>>> result = process_file(Item(0, path, path, path), config)
+>>> result.status, result.substitutions
+('changed', 3)
+>>> open(path, "rb").read()
+b'It will be fine by June.\\r\\n'
+
+Test hook: when the environment variable ``UNSPIN_TEST_CRASH_ON`` equals a
+file's base name, the worker handling that file exits at once with
+``os._exit(70)``, as a segfault or the OOM killer would end it.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import contextlib
+import difflib
+import hashlib
+import json
+import multiprocessing
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .batch_report import ReportWriter
+from .engine import Restorer, get_restorer  # noqa: F401 (doctest)
+from .safe_write import AtomicWriter
+from .stream import MAX_CHUNK_CHARS, iter_text_chunks
+from .textio import InputError, encode_text
+from .walk import Item
+
+CRASH_HOOK_ENV = "UNSPIN_TEST_CRASH_ON"
+MAX_DIFF_CHARS = 4 * 1024 * 1024  # larger files get no diff (it would not be read)
+SPOOL_IN_MEMORY = 1024 * 1024  # substitutions beyond this go to a temp file
+
+
+@dataclass(frozen=True)
+class Config:
+    """How each file is processed (pickled once per task; the restorer pickles
+    as its configuration and is built once per worker process)."""
+
+    restorer: Restorer
+    threshold: float | None = None
+    encoding: str = "utf-8"
+    write: bool = False  # False: read only (--check, --diff, --report alone)
+    diff: bool = False
+    report: str | None = None
+    max_chunk: int = MAX_CHUNK_CHARS
+
+
+@dataclass
+class FileResult:
+    """What happened to one file (small: sent back from the worker)."""
+
+    index: int
+    path: str
+    status: str  # changed, unchanged, would_change, skipped, failed
+    substitutions: int = 0
+    bytes: int = 0
+    reason: str = ""
+    diff: str = ""
+
+
+class WriteError(Exception):
+    """Writing the result failed; the message is the OS's reason."""
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise WriteError(error.strerror or str(error)) from error
+
+
+def open_for_reading(path: str):
+    """Open ``path`` for binary reading (a seam for fault-injection tests)."""
+    return open(path, "rb")
+
+
+def _read_error(item: Item, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return f"{item.display}: no such file (removed during the run?)"
+    if isinstance(error, PermissionError):
+        return f"{item.display}: permission denied"
+    if isinstance(error, IsADirectoryError):
+        return f"{item.display}: is a directory"
+    return f"{item.display}: cannot read ({error.strerror or error})"
+
+
+def _record(item: Item, config: Config, status: str, **fields) -> dict:
+    return {"path": item.display,
+            "written": os.path.abspath(item.dest)
+            if item.dest and config.write and status in ("changed", "unchanged") else None,
+            "status": status, "encoding": config.encoding, **fields}
+
+
+def _shifted(sub, offset: int) -> dict:
+    data = sub.to_dict()
+    data["start"] += offset
+    data["end"] += offset
+    return data
+
+
+def process_file(item: Item, config: Config) -> FileResult:
+    """Restore one file; never raises for a problem with the file itself."""
+    if os.environ.get(CRASH_HOOK_ENV) == os.path.basename(item.source):
+        os._exit(70)
+    report = ReportWriter(config.report) if config.report else None
+    if item.skip:
+        if report:
+            report.append(_record(item, config, "skipped", error=item.skip))
+        return FileResult(item.index, item.display, "skipped", reason=item.skip)
+    before, after = hashlib.sha256(), hashlib.sha256()
+    size = 0
+    count = 0
+    old_parts: list[str] = []
+    new_parts: list[str] = []
+    writer: AtomicWriter | None = None
+    with tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY) as spool:
+        try:
+            with open_for_reading(item.source) as source:
+                mirror = bool(item.dest) and item.dest != os.path.realpath(item.source)
+                held: list[bytes] = []  # output kept back until we know a write is due
+                held_size = 0
+                offset = 0
+                for chunk in iter_text_chunks(source, item.display, config.encoding,
+                                              config.max_chunk, before.update):
+                    result = config.restorer.restore(chunk, config.threshold)
+                    data = encode_text(result.text, item.display, config.encoding)
+                    after.update(data)
+                    if config.write and item.dest and writer is None:
+                        held.append(data)
+                        held_size += len(data)
+                        if mirror or result.substitutions or held_size > config.max_chunk:
+                            with _writing():
+                                writer = _open_writer(item)
+                                for piece in held:
+                                    writer.write(piece)
+                            held.clear()
+                    elif writer is not None:
+                        with _writing():
+                            writer.write(data)
+                    for sub in result.substitutions:
+                        spool.write((b", " if count else b"") + json.dumps(
+                            _shifted(sub, offset), ensure_ascii=False).encode("utf-8"))
+                        count += 1
+                    if config.diff and offset < MAX_DIFF_CHARS:
+                        old_parts.append(chunk)
+                        new_parts.append(result.text)
+                    offset += len(chunk)
+                    size = source.tell()
+                if config.write and item.dest and writer is None and mirror:
+                    with _writing():
+                        writer = _open_writer(item)  # an empty file
+            changed = count > 0 and before.digest() != after.digest()
+            if config.write:
+                status = "changed" if changed else "unchanged"
+            else:
+                status = "would_change" if changed else "unchanged"
+            fields = {"bytes": size, "sha256_before": before.hexdigest(),
+                      "sha256_after": after.hexdigest(), "error": None}
+            if writer is not None and (changed or mirror):
+                with _writing():
+                    os.fsync(writer.fd)  # a full disk shows here, before the record
+                if report:
+                    report.append(_record(item, config, status, **fields), spool,
+                                  durable=True)
+                with _writing():
+                    writer.commit()
+            elif report:
+                report.append(_record(item, config, status, **fields), spool)
+        except InputError as error:
+            return _finish(item, config, report, "skipped", str(error), size)
+        except WriteError as error:
+            reason = f"{item.display}: cannot write ({error}); file left as it was"
+            return _finish(item, config, report, "failed", reason, size)
+        except OSError as error:
+            return _finish(item, config, report, "failed", _read_error(item, error), size)
+        except Exception as error:  # a bug must not stop the batch
+            reason = f"{item.display}: internal error: {type(error).__name__}: {error}"
+            return _finish(item, config, report, "failed", reason, size)
+        finally:
+            if writer is not None:
+                writer.discard()
+    diff = ""
+    if config.diff and changed and offset <= MAX_DIFF_CHARS:
+        diff = unified_diff(item.display, "".join(old_parts), "".join(new_parts))
+    elif config.diff and changed:
+        diff = f"# {item.display}: diff omitted (file over {MAX_DIFF_CHARS} characters)\n"
+    return FileResult(item.index, item.display, status, count, size, diff=diff)
+
+
+def _open_writer(item: Item) -> AtomicWriter:
+    assert item.dest
+    os.makedirs(os.path.dirname(os.path.abspath(item.dest)), exist_ok=True)
+    mode = os.stat(item.source).st_mode & 0o7777
+    return AtomicWriter(item.dest, mode).__enter__()
+
+
+def _finish(item: Item, config: Config, report: ReportWriter | None, status: str,
+            reason: str, size: int) -> FileResult:
+    if report:
+        report.append(_record(item, config, status, bytes=size, error=reason))
+    return FileResult(item.index, item.display, status, bytes=size, reason=reason)
+
+
+def unified_diff(name: str, old: str, new: str) -> str:
+    """A unified diff of two texts, line endings kept as they are.
+
+    >>> print(unified_diff("a.txt", "It volition be.\\n", "It will be.\\n"), end="")
+    --- a.txt
+    +++ a.txt
+    @@ -1 +1 @@
+    -It volition be.
+    +It will be.
+    """
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 name, name)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+@dataclass
+class Summary:
+    """Counts for the summary line."""
+
+    seen: int = 0
+    changed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    substitutions: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    by_status: dict[str, int] = field(default_factory=dict)
+
+    def add(self, result: FileResult) -> None:
+        self.seen += 1
+        self.by_status[result.status] = self.by_status.get(result.status, 0) + 1
+        self.changed += result.status in ("changed", "would_change")
+        self.skipped += result.status == "skipped"
+        self.failed += result.status == "failed"
+        self.substitutions += result.substitutions
+        self.bytes += result.bytes
+
+    def line(self, check: bool = False) -> str:
+        """``12 files seen, 3 changed, ...`` for stderr."""
+        rate = self.bytes / 1e6 / self.seconds if self.seconds > 0 else 0.0
+        changed = "would change" if check else "changed"
+        text = (f"{self.seen} files seen, {self.changed} {changed}, {self.skipped} skipped, "
+                f"{self.failed} failed, {self.substitutions} substitutions, "
+                f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s ({rate:.2f} MB/s)")
+        return text + (" (interrupted)" if self.interrupted else "")
+
+
+def _pool(jobs: int) -> futures.ProcessPoolExecutor:
+    """A pool whose workers inherit the parent's tables when fork is available."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _crashed(item: Item, config: Config) -> FileResult:
+    reason = f"{item.display}: worker process died while restoring this file"
+    report = ReportWriter(config.report) if config.report else None
+    return _finish(item, config, report, "failed", reason, 0)
+
+
+def run_batch(items: Sequence[Item], config: Config, jobs: int,
+              on_result: Callable[[FileResult], None]) -> None:
+    """Process ``items`` with ``jobs`` worker processes (1 file: in-process).
+
+    A worker that dies breaks the pool; the files then in flight are retried
+    one by one in a fresh single-worker pool, and a file that breaks it again
+    is reported as failed. The batch goes on.
+    """
+    if len(items) <= 1:
+        for item in items:
+            on_result(process_file(item, config))
+        return
+    suspects = _run_pool(items, config, max(1, jobs), on_result)
+    for item in suspects:
+        again = _run_pool([item], config, 1, on_result)
+        for dead in again:
+            on_result(_crashed(dead, config))
+
+
+def _run_pool(items: Iterable[Item], config: Config, jobs: int,
+              on_result: Callable[[FileResult], None]) -> list[Item]:
+    """Run ``items`` in a pool; return the items in flight when a worker died."""
+    pending = iter(items)
+    suspects: list[Item] = []
+    window = jobs * 4
+    executor = _pool(jobs)
+    running: dict[futures.Future, Item] = {}
+    try:
+        while True:
+            while len(running) < window:
+                item = next(pending, None)
+                if item is None:
+                    break
+                try:
+                    running[executor.submit(process_file, item, config)] = item
+                except futures.process.BrokenProcessPool:
+                    suspects.append(item)
+            if not running:
+                break
+            done, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                item = running.pop(future)
+                try:
+                    on_result(future.result())
+                except futures.process.BrokenProcessPool:
+                    suspects.append(item)
+                    broken = True
+            if broken:
+                for future, item in list(running.items()):
+                    if future.done() and not future.exception():
+                        on_result(future.result())
+                    else:
+                        suspects.append(item)
+                running.clear()
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = _pool(jobs)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+    return suspects
+
+
+def elapsed_since(start: float) -> float:
+    """Seconds since ``start`` (``time.perf_counter``)."""
+    return time.perf_counter() - start
