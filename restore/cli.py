@@ -177,10 +177,10 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
         _fail("--output-dir is the input folder; use --in-place to rewrite files")
     restorer = _restorer(families, wordlists)
     write = bool(output_dir or in_place)
+    for path in paths:
+        if not os.path.exists(path):
+            _fail(f"{path}: no such file")
     items = discover(paths, include or DEFAULT_INCLUDE, exclude, output_dir, in_place)
-    for item in items:
-        if not item.skip and not os.path.lexists(item.source):
-            _fail(f"{item.display}: no such file")
     if report_path:
         ReportWriter(report_path, truncate=True)
     config = Config(restorer, threshold, encoding, write=write, diff=show_diff,
