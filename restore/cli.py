@@ -318,3 +318,6 @@ def list_tables() -> None:
 
     for family, path in sorted(builtin_table_paths().items()):
         click.echo(f"{family}\t{len(load_rows([family]))} rows\t{path}")
+
+from .cli_extra import spin, evaluate  # noqa: E402  (unspin spin / unspin evaluate)
+main.add_command(spin); main.add_command(evaluate)

@@ -184,3 +184,27 @@ def test_synsets_file_is_complete_and_licensed():
     assert len(wn.synsets) == 117659
     assert "at that place" in wn and "December" in wn and "mainland China" in wn
     assert set(wn.pos) == {"n", "v", "a", "s", "r"}
+
+
+def test_cli_spin_and_evaluate(tmp_path):
+    from click.testing import CliRunner
+
+    from restore.cli import main
+
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT + "\n", encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    runner = CliRunner()
+    result = runner.invoke(main, ["spin", str(source), "--seed", "3", "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    expected = spin(TEXT + "\n", "wordnet", 3)
+    assert result.output == expected.text
+    assert tuple(read_gold_jsonl(gold.read_text(encoding="utf-8"))) == expected.edits
+    result = runner.invoke(main, ["spin", "-", "--family", "thesaurus"], input=TEXT)
+    assert result.exit_code == 0 and result.output == spin(TEXT, "thesaurus", 0).text
+    result = runner.invoke(main, ["spin", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    result = runner.invoke(main, ["evaluate", "--corpus", str(tmp_path), "--family", "wordnet",
+                                  "--seeds", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    assert '"family": "wordnet"' in result.output
