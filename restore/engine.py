@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from .candidates import PhraseMatcher
 from .decision import choose, merge_pass, to_substitutions
-from .report import Restoration, Substitution, splice
+from .report import Restoration, Substitution, output_spans, splice
 from .scoring import ContextScorer, DocumentEvidence, Scorer, document_evidence, spin_score
 from .tables import load_rows
 
@@ -59,13 +59,22 @@ class Restorer:
         evidence = document_evidence(text, candidates)
         substitutions: list[Substitution] = []
         current = text
+        seen = {text}
         for _ in range(MAX_PASSES):
             found = self._decide(current, candidates, evidence, cut)
             if not found:
                 break
-            substitutions = merge_pass(substitutions, found, text) if substitutions else found
-            current = splice(text, substitutions)
-            candidates = self.matcher.find(current)
+            merged = merge_pass(substitutions, found, text) if substitutions else found
+            restored = splice(text, merged)
+            if restored in seen:  # a cycle ("about" -> "around" -> "about"): stop
+                break
+            seen.add(restored)
+            substitutions, current = merged, restored
+            # chains unwind from the inside out: the next pass only looks at
+            # what this pass wrote ("urban amount" -> "urban center" -> "city")
+            written = output_spans(substitutions)
+            candidates = [c for c in self.matcher.find(current)
+                          if any(c.start < end and start < c.end for start, end in written)]
         return Restoration(current, tuple(substitutions), round(spin_score(evidence), 4), cut)
 
     def _decide(self, text: str, candidates, evidence: DocumentEvidence,

@@ -1,29 +1,42 @@
 """Stage 3: give every candidate a confidence in 0..1.
 
-This is the cheap context model: it combines, in log-odds,
+The cheap context model. A table prior ``p`` is, by its definition in
+``wordlists/README.md``, the probability that an occurrence of the spun form
+*in a spun document* is a spin. So
 
-* the table prior of the row (how often this spun form is a spin);
-* the bare-token rule: the WordNet-style spinner never replaces a word with
-  punctuation attached, so such matches of that family are nearly ruled out;
-* how common the spun word is in clean English (``wordfreq``): a common word
-  needs more evidence before we call it spun;
-* neighbouring candidates: spinners change about one word in six, so a real
-  spin has other spins around it, while a legitimate "in addition to" in clean
-  prose stands alone; and the density of spin evidence over the document.
+    confidence = P(this stretch of text is spun) * p
 
-Any object with ``score(text, candidates) -> list[Scored]`` can replace
-:class:`ContextScorer` (the language-model decoder does).
+and the first factor comes from the evidence of every candidate around it,
+read as likelihood ratios: a form with prior ``p`` is ``1 / (1 - p)`` times
+likelier in spun text than in clean text. Around each candidate (about 100
+words on each side) the log-odds that the text is spun are
+
+    DOC_PRIOR_LOG_ODDS + sum(log LR of the candidates) - HITS_PER_WORD * words
+
+(a Poisson model: spun text carries about one more candidate per ten words
+than clean text, so a long stretch with few candidates is evidence of clean
+text). Evidence is tempered where the form is real English: a spun form that
+is itself a WordNet lemma ("urban center", "every bit") or a common word is
+never treated as near-certain. Two kinds of form speak for themselves and keep
+their prior: chained re-spins that are not English at all ("at that
+topographic point", "urban amount") and tortured phrases, which appear a few
+at a time in otherwise clean papers.
+
+The WordNet-style spinner only replaces bare tokens, so matches of that family
+with punctuation attached are nearly ruled out.
+
+Any object with ``score(text, candidates, evidence) -> list[Scored]`` can
+replace :class:`ContextScorer` (the language-model decoder does).
 
 >>> from restore.tables import Row
 >>> from restore.candidates import PhraseMatcher
->>> rows = [Row("volition", "will", 0.8, "wordnet_spinner", "", "t:1"),
-...         Row("past times", "by", 0.9, "wordnet_spinner", "", "t:2"),
-...         Row("survive", "be", 0.1, "wordnet_spinner", "", "t:3")]
->>> text = "It volition survive fine past times June."
->>> scored = ContextScorer().score(text, PhraseMatcher(rows).find(text))
->>> [(s.candidate.spun, s.confidence > 0.5) for s in scored]
-[('volition', True), ('survive', True), ('past times', True)]
->>> text = "They survive the winter."
+>>> rows = [Row("volition", "will", 0.98, "wordnet_spinner", "wild lemma", "t:1"),
+...         Row("past times", "by", 0.89, "wordnet_spinner", "wild lemma", "t:2"),
+...         Row("at that topographic point", "there", 0.99, "wordnet_spinner", "chain", "t:3")]
+>>> text = "It volition rain past times June."
+>>> [(s.candidate.spun, s.confidence > 0.5) for s in ContextScorer().score(text, PhraseMatcher(rows).find(text))]
+[('volition', True), ('past times', True)]
+>>> text = "She left of her own volition, they said."
 >>> [s.confidence > 0.5 for s in ContextScorer().score(text, PhraseMatcher(rows).find(text))]
 [False]
 """
@@ -36,8 +49,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, Sequence
 
+import regex
+
 from .candidates import WORDNET_FAMILY, Candidate
-from .tokens import count_words
+from .tokens import WORD_PATTERN
+
+DOC_PRIOR_LOG_ODDS = -4.0  # before any evidence, about 1 text in 55 is spun
+HITS_PER_WORD = 0.1  # extra candidates per word that spun text carries over clean text
+WINDOW_WORDS = 100  # words on each side of a candidate that count as its context
+MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
+SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
+LEMMA_PRIOR_CAP = 0.8  # a multiword WordNet lemma ("urban center") is real English
+COMMON_ZIPF = 4.0  # single words more frequent than this weigh less as evidence
+NOT_BARE_FACTOR = 0.02  # the WordNet-style spinner never replaces such tokens
+
+_WORD_RE = regex.compile(WORD_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +77,14 @@ class Scored:
 
 @dataclass(frozen=True, slots=True)
 class DocumentEvidence:
-    """Spin evidence over the whole text, shared by every candidate."""
+    """Spin evidence over the whole text, measured once on the input."""
 
     words: int
-    strength: float  # sum of the best prior of each bare candidate span
+    log_lr: float  # summed log likelihood ratios of the candidate spans
 
     @property
-    def density(self) -> float:
-        """Spin evidence per 100 words."""
-        return 100.0 * self.strength / max(self.words, 12)
+    def log_odds(self) -> float:
+        return DOC_PRIOR_LOG_ODDS + self.log_lr - HITS_PER_WORD * self.words
 
 
 class Scorer(Protocol):
@@ -72,11 +97,13 @@ class Scorer(Protocol):
 
 
 def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
+    p = min(max(p, 1e-9), 1 - 1e-9)
     return math.log(p / (1 - p))
 
 
 def sigmoid(x: float) -> float:
+    if x < -60:
+        return 0.0
     return 1.0 / (1.0 + math.exp(-x))
 
 
@@ -88,51 +115,70 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def span_strengths(candidates: Sequence[Candidate]) -> dict[tuple[int, int], float]:
-    """Best prior of each distinct candidate span that could be a spin."""
-    strengths: dict[tuple[int, int], float] = {}
+def is_self_evident(c: Candidate) -> bool:
+    """A form nobody writes in clean prose: a tortured phrase, or a chained
+    WordNet re-spin that is not itself an English word or phrase."""
+    words = c.row.spun.count(" ") + 1
+    if c.row.family != WORDNET_FAMILY:
+        return words > 1
+    if words == 1 or "lemma" in c.row.note or "fixed" in c.row.note:
+        return False
+    # two-word chains can be plain English ("in world"); seen ones are not
+    return words >= 3 or c.row.note.startswith(("wild", "observed"))
+
+
+def log_likelihood_ratio(c: Candidate) -> float:
+    """How much likelier this form is in spun text than in clean text (log)."""
+    if c.row.family == WORDNET_FAMILY and not c.bare:
+        return 0.0
+    if is_self_evident(c):
+        return SELF_EVIDENT_LOG_LR * c.row.prior
+    prior = c.row.prior
+    if " " in c.row.spun:
+        prior = min(prior, LEMMA_PRIOR_CAP)
+    weight = min(-math.log(1.0 - min(prior, 0.999)), MAX_LOG_LR)
+    if " " not in c.row.spun:
+        excess = zipf(c.spun.lower()) - COMMON_ZIPF
+        if excess > 0:
+            weight /= 1.0 + excess
+    return weight
+
+
+def span_weights(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]:
+    """Evidence of each span, counting overlapping spans once (the strongest)."""
+    best: dict[tuple[int, int], float] = {}
     for c in candidates:
-        weight = c.row.prior * (1.0 if c.bare or c.row.family != WORDNET_FAMILY else 0.05)
         key = (c.start, c.end)
-        if weight > strengths.get(key, 0.0):
-            strengths[key] = weight
-    return strengths
+        weight = log_likelihood_ratio(c)
+        if weight > best.get(key, -1.0):
+            best[key] = weight
+    chosen: list[tuple[int, int, float]] = []
+    for (start, end), weight in sorted(best.items(), key=lambda kv: -kv[1]):
+        if weight > 0 and all(end <= a or b <= start for a, b, _ in chosen):
+            chosen.append((start, end, weight))
+    chosen.sort()
+    return chosen
 
 
 def document_evidence(text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
     """Total spin evidence in ``text``."""
-    strengths = span_strengths(candidates)
-    return DocumentEvidence(count_words(text), sum(strengths.values()))
+    return DocumentEvidence(sum(1 for _ in _WORD_RE.finditer(text)),
+                            sum(w for _, _, w in span_weights(candidates)))
 
 
 def spin_score(evidence: DocumentEvidence) -> float:
-    """Probability-like score that the document was spun, from its density.
+    """Probability that the document was spun, from all its evidence.
 
-    Clean prose carries well under one unit of evidence per 100 words;
-    a WordNet-style spin carries many (one word in six is changed).
-
-    >>> round(spin_score(DocumentEvidence(1000, 2.0)), 2)
-    0.01
-    >>> round(spin_score(DocumentEvidence(100, 10.0)), 2)
-    1.0
+    >>> spin_score(DocumentEvidence(1000, 0.0)) < 0.001
+    True
+    >>> spin_score(DocumentEvidence(100, 40.0)) > 0.99
+    True
     """
-    if evidence.strength <= 0:
-        return 0.0
-    return sigmoid(3.0 * (math.log1p(evidence.density) - math.log1p(SPIN_DENSITY_MIDPOINT)))
-
-
-SPIN_DENSITY_MIDPOINT = 2.0  # evidence per 100 words where a text is as likely spun as not
-NEIGHBOUR_WINDOW = 160  # characters on each side that count as "around" a candidate
-ISOLATION_PENALTY = 2.0
-NEIGHBOUR_WEIGHT = 1.6
-DENSITY_WEIGHT = 1.0
-NOT_BARE_PENALTY = 4.0
-COMMON_WORD_WEIGHT = 0.5
-COMMON_WORD_ZIPF = 4.0
+    return sigmoid(evidence.log_odds)
 
 
 class ContextScorer:
-    """Priors plus context evidence, combined in log-odds (see module doc)."""
+    """Priors times the spin probability of the surrounding text (see module doc)."""
 
     def score(self, text: str, candidates: Sequence[Candidate],
               evidence: DocumentEvidence | None = None) -> list[Scored]:
@@ -140,34 +186,34 @@ class ContextScorer:
             return []
         if evidence is None:
             evidence = document_evidence(text, candidates)
-        strengths = span_strengths(candidates)
-        spans = sorted(strengths)
-        starts = [s for s, _ in spans]
+        word_starts = [m.start() for m in _WORD_RE.finditer(text)]
+        spans = span_weights(candidates)
+        starts = [start for start, _, _ in spans]
         prefix = [0.0]
-        for span in spans:
-            prefix.append(prefix[-1] + strengths[span])
-        density_term = DENSITY_WEIGHT * math.log1p(evidence.density)
+        for _, _, weight in spans:
+            prefix.append(prefix[-1] + weight)
         results: list[Scored] = []
         for c in candidates:
-            lo = bisect_left(starts, c.start - NEIGHBOUR_WINDOW)
-            hi = bisect_right(starts, c.end + NEIGHBOUR_WINDOW)
-            around = prefix[hi] - prefix[lo]
-            # the candidate's own span and spans overlapping it are not neighbours
-            for span in spans[lo:hi]:
-                if span[0] < c.end and c.start < span[1]:
-                    around -= strengths[span]
-            around = max(around, 0.0)
-            log_odds = logit(c.row.prior) - ISOLATION_PENALTY
-            log_odds += NEIGHBOUR_WEIGHT * math.log1p(around) + density_term
-            notes = [f"prior {c.row.prior:.2f}", f"neighbours {around:.2f}",
-                     f"density {evidence.density:.1f}/100w"]
-            if not c.bare and c.row.family == WORDNET_FAMILY:
-                log_odds -= NOT_BARE_PENALTY
-                notes.append("not bare")
-            if " " not in c.spun and c.row.family == WORDNET_FAMILY:
-                common = zipf(c.spun.lower()) - COMMON_WORD_ZIPF
-                if common > 0:
-                    log_odds -= COMMON_WORD_WEIGHT * common
-                    notes.append(f"common word (zipf {common + COMMON_WORD_ZIPF:.1f})")
-            results.append(Scored(c, sigmoid(log_odds), ", ".join(notes)))
+            index = bisect_left(word_starts, c.start)
+            first = max(0, index - WINDOW_WORDS)
+            last = min(len(word_starts), index + WINDOW_WORDS)
+            lo_char = word_starts[first] if word_starts else 0
+            hi_char = word_starts[last - 1] if last > 0 else len(text)
+            lo, hi = bisect_left(starts, lo_char), bisect_right(starts, hi_char)
+            local = (DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo]
+                     - HITS_PER_WORD * (last - first))
+            # a later pass sees restored text: the input's evidence stays a floor
+            spun_here = sigmoid(max(local, evidence.log_odds))
+            if is_self_evident(c):
+                confidence = c.row.prior
+                why = "self-evident form"
+            else:
+                confidence = spun_here * c.row.prior
+                why = f"context spun {spun_here:.2f}"
+            if c.row.family == WORDNET_FAMILY and not c.bare:
+                confidence *= NOT_BARE_FACTOR
+                why += ", not bare"
+            results.append(Scored(c, confidence,
+                                  f"prior {c.row.prior:.2f}, {why}"))
         return results
+

@@ -159,8 +159,9 @@ def load_rows(
             raise TableError(f"{path}: cannot read wordlist ({error.strerror})") from None
         user_rows.extend(_load_user(str(path), mtime))
     user_families = {row.family for row in user_rows}
-    wanted = list(families) if families else list(BUILTIN_FAMILIES) + sorted(user_families)
     available = set(builtin_table_paths()) | user_families
+    wanted = (list(families) if families
+              else [f for f in BUILTIN_FAMILIES if f in available] + sorted(user_families))
     unknown = [f for f in wanted if f not in available]
     if unknown:
         raise TableError(

@@ -329,7 +329,10 @@ def build(source: str, top_n: int, wordnet_dir: str) -> tuple[list[tuple], dict]
         if prior < MIN_PRIOR and not is_wild:
             continue
         prior = min(MAX_PRIOR, max(MIN_PRIOR, prior))
-        rows.append((s, w, prior, note[(s, w)]))
+        # "lemma": the spun form is itself a WordNet lemma, i.e. a real English word or
+        # phrase with legitimate uses; the engine asks for more context before it acts
+        is_lemma = bool(wn.synsets_of(s) or wn.synsets_of(sl))
+        rows.append((s, w, prior, note[(s, w)] + (" lemma" if is_lemma else "")))
     # unique on (spun lowercased, original): keep the highest prior
     best: dict[tuple[str, str], tuple] = {}
     for row in rows:

@@ -1,0 +1,85 @@
+import pickle
+
+import pytest
+
+import restore
+from restore.engine import Restorer
+
+
+SAMPLE = "It volition survive fine past times June."
+
+
+def test_fix_text_restores_the_issue_sample():
+    assert restore.fix_text(SAMPLE) == "It will be fine by June."
+
+
+def test_fix_and_explain_report_is_consistent():
+    r = restore.fix_and_explain(SAMPLE)
+    assert r.text == "It will be fine by June."
+    assert 0.0 <= r.spin_score <= 1.0 and r.spin_score > 0.5
+    previous_end = 0
+    for sub in r.substitutions:
+        assert SAMPLE[sub.start:sub.end] == sub.spun
+        assert sub.start >= previous_end
+        assert 0.0 <= sub.confidence <= 1.0
+        assert sub.rule
+        previous_end = sub.end
+    assert restore.apply_substitutions(SAMPLE, r.substitutions) == r.text
+    assert r.revert() == SAMPLE
+
+
+def test_results_are_frozen_and_serialisable():
+    r = restore.fix_and_explain(SAMPLE)
+    with pytest.raises(AttributeError):
+        r.text = "x"  # type: ignore[misc]
+    data = r.to_dict()
+    assert data["text"] == r.text
+    assert [restore.Substitution.from_dict(d) for d in data["substitutions"]] == list(r.substitutions)
+
+
+def test_threshold_zero_reports_at_least_as_much_as_default():
+    text = "They survive the winter in addition to the tax. It volition rain."
+    default = restore.fix_and_explain(text)
+    everything = restore.fix_and_explain(text, threshold=0.0)
+    assert len(everything.substitutions) >= len(default.substitutions)
+    assert any(s.confidence < 0.5 for s in everything.substitutions)
+    strict = restore.fix_and_explain(SAMPLE, threshold=1.0)
+    assert strict.text == SAMPLE and strict.substitutions == ()
+
+
+def test_chain_unwinds_to_the_first_original():
+    r = restore.fix_and_explain("The walkers said at that topographic point is a hut in the urban amount.")
+    assert "there" in r.text and "city" in r.text
+
+
+def test_empty_and_whitespace_inputs():
+    assert restore.fix_text("") == ""
+    assert restore.fix_text(" \r\n\t") == " \r\n\t"
+
+
+def test_bad_arguments_raise_clear_errors():
+    with pytest.raises(TypeError, match="decode bytes first"):
+        restore.fix_text(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="threshold"):
+        restore.fix_text("x", threshold=2)
+
+
+def test_families_select_tables():
+    text = "The counterfeit consciousness model uses profound learning."
+    assert restore.fix_text(text, families=["wordnet_spinner"]) == text
+    assert "artificial intelligence" in restore.fix_text(text, families=["tortured_phrases"])
+
+
+def test_user_wordlist(tmp_path):
+    table = tmp_path / "mine.tsv"
+    table.write_text("spun\toriginal\tprior\tfamily\tnote\n"
+                     "zorblat chair\tchair\t0.99\tmine\ttest\n", encoding="utf-8")
+    assert restore.fix_text("a zorblat chair", wordlists=[table], families=["mine"]) == "a chair"
+
+
+def test_restorer_pickles_to_its_configuration():
+    restorer = restore.engine.get_restorer(["wordnet_spinner"])
+    clone = pickle.loads(pickle.dumps(restorer))
+    assert isinstance(clone, Restorer)
+    assert clone.families == ("wordnet_spinner",)
+    assert clone.restore(SAMPLE).text == restorer.restore(SAMPLE).text

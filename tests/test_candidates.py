@@ -1,0 +1,76 @@
+from restore.candidates import PhraseMatcher, normalise, transfer_case
+from conftest import row
+
+
+def spans(matcher, text):
+    return [(c.spun, c.original, c.variant) for c in matcher.find(text)]
+
+
+def test_whole_words_only(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "volitional survived past timesheets") == []
+
+
+def test_case_insensitive_with_case_transfer(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "Past times the war") == [("Past times", "By", "exact")]
+    assert spans(matcher, "PAST TIMES NOW") == [("PAST TIMES", "BY", "exact")]
+
+
+def test_capitalised_table_forms_match_only_as_written(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "on Dec 4") == [("Dec", "December", "exact")]
+    assert spans(matcher, "we dec the hall") == []
+
+
+def test_hyphen_space_and_closed_variants(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "well nigh ready") == [("well nigh", "about", "hyphen as space")]
+    assert spans(matcher, "wellnigh ready") == [("wellnigh", "about", "closed compound")]
+
+
+def test_curly_apostrophes_match_straight_ones():
+    matcher = PhraseMatcher([row("people's republic", "state", 0.9)])
+    assert spans(matcher, "the People’s Republic") == [("People’s Republic", "State", "exact")]
+
+
+def test_plural_variant_for_phrase_families(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "two counterfeit consciousnesses") == []  # -ss words are left alone
+    matcher = PhraseMatcher([row("irregular woodland", "random forest", 0.9, "tortured_phrases")])
+    assert spans(matcher, "irregular woodlands") == [
+        ("irregular woodlands", "random forests", "plural")]
+
+
+def test_wordnet_family_gets_no_invented_inflections(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "many urban amounts") == []
+
+
+def test_overlapping_candidates_are_all_reported(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    found = spans(matcher, "the urban amount")
+    assert ("urban amount", "urban center", "exact") in found
+
+
+def test_punctuation_inside_a_phrase_blocks_it(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    assert spans(matcher, "past.times") == []
+    assert spans(matcher, "past, times") == []
+
+
+def test_bare_flag(small_rows):
+    matcher = PhraseMatcher(small_rows)
+    bare = [(c.spun, c.bare) for c in matcher.find("it volition, then volition go")]
+    assert bare == [("volition", False), ("volition", True)]
+
+
+def test_normalise_keeps_length():
+    for text in ["İstanbul ẞtraße", "Ünïcödé’s “quotes”", "a\r\nb\ufeff"]:
+        assert len(normalise(text)) == len(text)
+
+
+def test_transfer_case():
+    assert transfer_case("Urban amount", "urban amount", "city") == "City"
+    assert transfer_case("urban amount", "urban amount", "city") == "city"
+    assert transfer_case("High German", "High German", "German") == "German"

@@ -1,0 +1,140 @@
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import restore
+from restore.cli import main
+
+SPUN = "It volition survive fine past times June.\n"
+FIXED = "It will be fine by June.\n"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(SPUN.encode())
+    return path
+
+
+def test_fix_file_to_stdout(runner, article):
+    result = runner.invoke(main, ["fix", str(article)])
+    assert result.exit_code == 0
+    assert result.stdout == FIXED
+    assert article.read_bytes() == SPUN.encode()  # the file itself is untouched
+
+
+def test_fix_stdin(runner):
+    result = runner.invoke(main, ["fix", "-"], input=SPUN)
+    assert result.exit_code == 0 and result.stdout == FIXED
+
+
+def test_explain_goes_to_stderr(runner, article):
+    result = runner.invoke(main, ["fix", "--explain", str(article)])
+    assert result.exit_code == 0
+    assert result.stdout == FIXED
+    assert "'volition' -> 'will'" in result.stderr
+    assert "1:4" in result.stderr and "confidence" in result.stderr and "rule" in result.stderr
+
+
+def test_json_format(runner, article):
+    result = runner.invoke(main, ["fix", "--format", "json", str(article)])
+    data = json.loads(result.stdout)
+    assert data["text"] == FIXED
+    assert data["spin_score"] > 0.5
+    assert [s["spun"] for s in data["substitutions"]] == ["volition", "survive", "past times"]
+    assert all(SPUN[s["start"]:s["end"]] == s["spun"] for s in data["substitutions"])
+
+
+def test_check_exit_status(runner, article, tmp_path):
+    spun = runner.invoke(main, ["check", str(article)])
+    assert spun.exit_code == 1 and "spun" in spun.stdout
+    clean = tmp_path / "clean.txt"
+    clean.write_text("We walked by the river in June and it was fine.\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(clean)])
+    assert result.exit_code == 0 and "not spun" in result.stdout
+
+
+def test_invalid_utf8_is_a_one_line_error(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"It volition \xe9t\xe9 fine.\n")
+    result = runner.invoke(main, ["fix", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.txt: not valid utf-8 at byte 12" in result.stderr
+    assert "--encoding" in result.stderr and "Traceback" not in result.stderr
+    legacy = runner.invoke(main, ["fix", "--encoding", "latin-1", str(bad)])
+    assert legacy.exit_code == 0
+    assert legacy.stdout_bytes == b"It will \xe9t\xe9 fine.\n"
+
+
+def test_invalid_utf8_on_stdin(runner):
+    result = runner.invoke(main, ["fix", "-"], input=b"ok \xff\n")
+    assert result.exit_code == 2 and "<stdin>: not valid utf-8 at byte 3" in result.stderr
+
+
+def test_binary_file_is_refused(runner, tmp_path):
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = runner.invoke(main, ["fix", str(binary)])
+    assert result.exit_code == 2 and "binary file" in result.stderr
+
+
+def test_empty_input_gives_empty_output(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["fix", str(empty)])
+    assert result.exit_code == 0 and result.stdout_bytes == b""
+
+
+def test_bom_and_crlf_survive(runner, tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("\ufeffIt volition survive fine past times June.\r\nOk.\r\n".encode())
+    result = runner.invoke(main, ["fix", str(path)])
+    assert result.stdout_bytes == "\ufeffIt will be fine by June.\r\nOk.\r\n".encode()
+
+
+def test_directory_points_to_folder_options(runner, tmp_path):
+    result = runner.invoke(main, ["fix", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--output-dir" in result.stderr and "--in-place" in result.stderr
+
+
+def test_missing_file_and_bad_family(runner, tmp_path, article):
+    missing = runner.invoke(main, ["fix", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    family = runner.invoke(main, ["fix", "--family", "wordnet_spiner", str(article)])
+    assert family.exit_code == 2 and "did you mean 'wordnet_spinner'" in family.stderr
+
+
+def test_threshold_and_family_options(runner, article):
+    result = runner.invoke(main, ["fix", "--threshold", "1.0", str(article)])
+    assert result.stdout == SPUN
+    result = runner.invoke(main, ["fix", "--family", "tortured_phrases", str(article)])
+    assert result.stdout == SPUN
+
+
+def test_installed_console_script_runs_from_another_directory(tmp_path, article):
+    """CI installs the checkout (not editable) into a fresh venv; the console
+    script must work from elsewhere, with the tables inside the package."""
+    script = Path(sys.executable).with_name("unspin")
+    assert script.exists(), "install the package first (see README): no unspin script"
+    package_dir = Path(restore.__file__).resolve().parent
+    assert (package_dir / "cli.py").exists()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([str(script), "fix", str(article)], cwd=tmp_path,
+                          capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode() == FIXED
+    where = subprocess.run([str(script), "tables"], cwd=tmp_path, capture_output=True,
+                           env=env, timeout=120, text=True)
+    assert "wordnet_spinner" in where.stdout and "tortured_phrases" in where.stdout

@@ -1,0 +1,55 @@
+"""Property tests: offsets, round trips, idempotence, untouched clean words."""
+
+from hypothesis import given, settings, strategies as st
+
+import restore
+from restore.tables import load_rows
+
+TABLE_WORDS = {w.lower() for r in load_rows() for w in (r.spun + " " + r.original).split()}
+SAFE_WORDS = [w for w in ["the", "green", "tractor", "quickly", "ladder", "orange",
+                          "bicycle", "seventeen", "kitchen", "pencil", "Oslo", "yesterday"]
+              if w.lower() not in TABLE_WORDS]
+SPUN_PIECES = ["volition", "past times", "every bit", "in addition to", "survive",
+               "at that topographic point", "urban amount", "inwards", "well-nigh",
+               "Dec", "ii", "counterfeit consciousness", "convey", "or hence"]
+
+separators = st.sampled_from([" ", "  ", ", ", ". ", "\n", "\r\n", "\t", " (", ") ", "’ "])
+pieces = st.sampled_from(SAFE_WORDS + SPUN_PIECES + ["Inward", "PAST TIMES", "Ελλάδα", "🙂"])
+mixed_text = st.lists(st.tuples(pieces, separators), max_size=40).map(
+    lambda pairs: "".join(p + s for p, s in pairs))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(mixed_text, st.text(max_size=200)))
+def test_report_is_valid_and_reversible(text):
+    result = restore.fix_and_explain(text)
+    previous_end = 0
+    for sub in result.substitutions:
+        assert 0 <= previous_end <= sub.start < sub.end <= len(text)
+        assert text[sub.start:sub.end] == sub.spun
+        assert 0.0 <= sub.confidence <= 1.0
+        previous_end = sub.end
+    assert restore.apply_substitutions(text, result.substitutions) == result.text
+    assert result.revert().encode("utf-8", "surrogatepass") == text.encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=150, deadline=None)
+@given(mixed_text)
+def test_fix_text_is_idempotent(text):
+    once = restore.fix_text(text)
+    assert restore.fix_text(once) == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SAFE_WORDS), separators), max_size=60))
+def test_text_of_words_no_table_mentions_is_unchanged(pairs):
+    text = "".join(w + s for w, s in pairs)
+    result = restore.fix_and_explain(text)
+    assert result.text == text and result.substitutions == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(mixed_text)
+def test_threshold_zero_is_reversible_too(text):
+    result = restore.fix_and_explain(text, threshold=0.0)
+    assert result.revert() == text
