@@ -19,7 +19,8 @@ from typing import Iterable, Sequence
 from .candidates import PhraseMatcher
 from .decision import choose, merge_pass, to_substitutions
 from .report import Restoration, Substitution, output_spans, splice
-from .scoring import ContextScorer, DocumentEvidence, Scorer, document_evidence, spin_score
+from .decoder import LanguageModelScorer
+from .scoring import DocumentEvidence, Scorer, document_evidence, spin_score
 from .tables import load_rows
 
 DEFAULT_THRESHOLD = 0.5
@@ -36,7 +37,7 @@ class Restorer:
         self.families = tuple(families) if families else None
         self.wordlists = tuple(str(w) for w in wordlists)
         self.matcher = PhraseMatcher(load_rows(self.families, self.wordlists))
-        self.scorer = scorer or ContextScorer()
+        self.scorer = scorer or LanguageModelScorer()
 
     def __reduce__(self):  # pickle the configuration, not the automaton
         return (get_restorer, (self.families, self.wordlists))

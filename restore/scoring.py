@@ -177,6 +177,29 @@ def spin_score(evidence: DocumentEvidence) -> float:
     return sigmoid(evidence.log_odds)
 
 
+def spun_probabilities(text: str, candidates: Sequence[Candidate],
+                       evidence: DocumentEvidence) -> list[float]:
+    """For each candidate, the probability that the text around it is spun."""
+    word_starts = [m.start() for m in _WORD_RE.finditer(text)]
+    spans = span_weights(candidates)
+    starts = [start for start, _, _ in spans]
+    prefix = [0.0]
+    for _, _, weight in spans:
+        prefix.append(prefix[-1] + weight)
+    out: list[float] = []
+    for c in candidates:
+        index = bisect_left(word_starts, c.start)
+        first = max(0, index - WINDOW_WORDS)
+        last = min(len(word_starts), index + WINDOW_WORDS)
+        lo_char = word_starts[first] if word_starts else 0
+        hi_char = word_starts[last - 1] if last > 0 else len(text)
+        lo, hi = bisect_left(starts, lo_char), bisect_right(starts, hi_char)
+        local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * (last - first)
+        # a later pass sees restored text: the input's evidence stays a floor
+        out.append(sigmoid(max(local, evidence.log_odds)))
+    return out
+
+
 class ContextScorer:
     """Priors times the spin probability of the surrounding text (see module doc)."""
 
@@ -186,24 +209,8 @@ class ContextScorer:
             return []
         if evidence is None:
             evidence = document_evidence(text, candidates)
-        word_starts = [m.start() for m in _WORD_RE.finditer(text)]
-        spans = span_weights(candidates)
-        starts = [start for start, _, _ in spans]
-        prefix = [0.0]
-        for _, _, weight in spans:
-            prefix.append(prefix[-1] + weight)
         results: list[Scored] = []
-        for c in candidates:
-            index = bisect_left(word_starts, c.start)
-            first = max(0, index - WINDOW_WORDS)
-            last = min(len(word_starts), index + WINDOW_WORDS)
-            lo_char = word_starts[first] if word_starts else 0
-            hi_char = word_starts[last - 1] if last > 0 else len(text)
-            lo, hi = bisect_left(starts, lo_char), bisect_right(starts, hi_char)
-            local = (DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo]
-                     - HITS_PER_WORD * (last - first))
-            # a later pass sees restored text: the input's evidence stays a floor
-            spun_here = sigmoid(max(local, evidence.log_odds))
+        for c, spun_here in zip(candidates, spun_probabilities(text, candidates, evidence)):
             if is_self_evident(c):
                 confidence = c.row.prior
                 why = "self-evident form"
@@ -213,7 +220,5 @@ class ContextScorer:
             if c.row.family == WORDNET_FAMILY and not c.bare:
                 confidence *= NOT_BARE_FACTOR
                 why += ", not bare"
-            results.append(Scored(c, confidence,
-                                  f"prior {c.row.prior:.2f}, {why}"))
+            results.append(Scored(c, confidence, f"prior {c.row.prior:.2f}, {why}"))
         return results
-

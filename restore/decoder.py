@@ -1,0 +1,228 @@
+"""Stage 3 with a language model: a noisy-channel decoder.
+
+For a candidate that would turn the spun words ``s`` back into ``o``, the
+log-odds of restoring are
+
+    logit(prior) + LM_WEIGHT * lift
+    lift = [log P_LM(o | context) - log P_LM(o)] - [log P_LM(s | context) - log P_LM(s)]
+
+The table prior already holds the channel model and how frequent both forms
+are (it is P(spin | spun form) in a spun text), so the language model only
+adds what the context says: how much better the original fits *here* than the
+spun form does, beyond their overall frequencies. The trigram context covers
+two words on each side, and candidates are decoded jointly by iterated
+conditional modes: the second round scores each candidate with its
+neighbours' best choices in place, so "volition survive" is judged as
+"will be".
+
+As in :mod:`restore.scoring`, the result is multiplied by the probability that
+the surrounding text is spun at all, except for self-evident forms.
+
+>>> from restore.engine import Restorer
+>>> Restorer(scorer=LanguageModelScorer()).restore("It volition survive fine past times June.").text
+'It will be fine by June.'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+from .candidates import WORDNET_FAMILY, Candidate
+from .lm import LanguageModel, get_language_model
+from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
+                      is_self_evident, logit, sigmoid, spun_probabilities)
+
+LM_WEIGHT = 1.0
+ROUNDS = 2
+SKIP_BELOW = 0.01  # context spin probability under which the LM is not consulted
+_LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
+_BOUNDARY = regex.compile(r"[.!?;:\n]")
+
+
+@dataclass(slots=True)
+class _Words:
+    """The text as language-model words with offsets and sentence breaks."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    opens_sentence: list[bool]
+
+    @classmethod
+    def of(cls, text: str) -> "_Words":
+        starts, ends, words, opens = [], [], [], []
+        previous_end = 0
+        for match in _LM_WORD.finditer(text):
+            starts.append(match.start())
+            ends.append(match.end())
+            words.append(match.group().lower().replace("’", "'"))
+            gap = text[previous_end:match.start()]
+            opens.append(previous_end == 0 or bool(_BOUNDARY.search(gap)))
+            previous_end = match.end()
+        return cls(starts, ends, words, opens)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        first = bisect_left(self.starts, start)
+        last = first
+        while last < len(self.starts) and self.ends[last] <= end:
+            last += 1
+        return first, last
+
+
+def lm_words(phrase: str) -> list[str]:
+    return [m.group().lower().replace("’", "'") for m in _LM_WORD.finditer(phrase)]
+
+
+class LanguageModelScorer:
+    """Scores candidates with table priors, a trigram LM and spin context."""
+
+    def __init__(self, language_model: LanguageModel | None = None):
+        self._lm = language_model
+
+    @property
+    def lm(self) -> LanguageModel:
+        if self._lm is None:
+            self._lm = get_language_model()
+        return self._lm
+
+    def score(self, text: str, candidates: Sequence[Candidate],
+              evidence: DocumentEvidence | None = None) -> list[Scored]:
+        if not candidates:
+            return []
+        if evidence is None:
+            evidence = document_evidence(text, candidates)
+        spun_here = spun_probabilities(text, candidates, evidence)
+        words = _Words.of(text)
+        spans = [words.span(c.start, c.end) for c in candidates]
+        originals = [lm_words(c.original) for c in candidates]
+        active = [is_self_evident(c) or spun_here[k] >= SKIP_BELOW
+                  for k, c in enumerate(candidates)]
+        hypothesis = _Hypothesis(words, {})
+        lifts = [0.0] * len(candidates)
+        confidences = [0.0] * len(candidates)
+        for _ in range(ROUNDS):
+            for k, c in enumerate(candidates):
+                if active[k]:
+                    lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
+                confidences[k] = self._confidence(c, spun_here[k], lifts[k])
+            hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
+        results = []
+        for k, c in enumerate(candidates):
+            why = ("self-evident form" if is_self_evident(c)
+                   else f"context spun {spun_here[k]:.2f}")
+            results.append(Scored(c, confidences[k],
+                                  f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, {why}"))
+        return results
+
+    @staticmethod
+    def _confidence(c: Candidate, spun_here: float, lift: float) -> float:
+        restore_odds = logit(c.row.prior) + LM_WEIGHT * lift
+        confidence = sigmoid(restore_odds)
+        if not is_self_evident(c):
+            confidence *= spun_here
+        if c.row.family == WORDNET_FAMILY and not c.bare:
+            confidence *= NOT_BARE_FACTOR
+        return confidence
+
+    def _lift(self, words: _Words, span: tuple[int, int], original: list[str],
+              hypothesis: "_Hypothesis") -> float:
+        first, last = span
+        spun = words.words[first:last]
+        if not spun or not original:
+            return 0.0
+        left = self._context_left(words, first, hypothesis)
+        right = self._context_right(words, last, hypothesis)
+        with_original = self._sequence(left, original, right)
+        with_spun = self._sequence(left, spun, right)
+        # each form's own probability, without context: the prior already holds it
+        baseline = self._sequence([], original, []) - self._sequence([], spun, [])
+        return (with_original - with_spun) - baseline
+
+    def _sequence(self, left: list[str], middle: list[str], right: list[str]) -> float:
+        """Log P of ``middle + right`` given two words of ``left``."""
+        lm = self.lm
+        history = left[-2:]
+        total = 0.0
+        for word in middle + right:
+            previous = history[-1] if history else None
+            before = history[-2] if len(history) > 1 else None
+            total += lm.logprob(word, previous, before)
+            history = (history + [word])[-2:]
+        return total
+
+    @staticmethod
+    def _context_left(words: _Words, first: int, hypothesis: "_Hypothesis") -> list[str]:
+        out: list[str] = []
+        if first < len(words.words) and words.opens_sentence[first]:
+            return ["<s>"]
+        index = first - 1
+        while index >= 0 and len(out) < 3:
+            span_first, replacement = hypothesis.at(index, first)
+            out[:0] = replacement
+            if words.opens_sentence[span_first]:
+                out[:0] = ["<s>"]
+                break
+            index = span_first - 1
+        return out[-3:]
+
+    @staticmethod
+    def _context_right(words: _Words, last: int, hypothesis: "_Hypothesis") -> list[str]:
+        out: list[str] = []
+        index = last
+        while len(out) < 2:
+            if index >= len(words.words) or words.opens_sentence[index]:
+                out.append("</s>")
+                break
+            replacement, next_index = hypothesis.forward(index, last)
+            out.extend(replacement)
+            index = next_index
+        return out[:2]
+
+
+class _Hypothesis:
+    """The current best reading: chosen restorations over the word list."""
+
+    def __init__(self, words: _Words, chosen: dict[int, tuple[int, list[str]]]):
+        self.words = words
+        self.chosen = chosen
+        self.owner: dict[int, int] = {}
+        for first, (last, _) in chosen.items():
+            for index in range(first, last):
+                self.owner[index] = first
+
+    def at(self, index: int, own_first: int) -> tuple[int, list[str]]:
+        """Walking left: (first word of the unit holding ``index``, its words)."""
+        first = self.owner.get(index)
+        if first is not None:
+            last, replacement = self.chosen[first]
+            if last <= own_first:
+                return first, replacement
+        return index, [self.words.words[index]]
+
+    def forward(self, index: int, own_last: int) -> tuple[list[str], int]:
+        """Walking right: (words of the unit starting at ``index``, next index)."""
+        first = self.owner.get(index)
+        if first == index:
+            last, replacement = self.chosen[first]
+            return replacement, last
+        return [self.words.words[index]], index + 1
+
+
+def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
+                  confidences: list[float]) -> dict[int, tuple[int, list[str]]]:
+    """Non-overlapping candidates over one half, longest first, as a hypothesis."""
+    order = sorted(range(len(candidates)),
+                   key=lambda k: (-(spans[k][1] - spans[k][0]), -confidences[k]))
+    taken: dict[int, tuple[int, list[str]]] = {}
+    used: set[int] = set()
+    for k in order:
+        first, last = spans[k]
+        if confidences[k] < 0.5 or last <= first or any(i in used for i in range(first, last)):
+            continue
+        used.update(range(first, last))
+        taken[first] = (last, lm_words(candidates[k].original))
+    return taken
