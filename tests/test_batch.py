@@ -15,7 +15,9 @@ from restore.batch_report import read_report
 from restore.cli import main
 
 SPUN = "It volition survive fine past times June.\n"
-FIXED = "It will be fine by June.\n"
+# what the engine makes of it (computed, so that tuning the tables does not
+# break these tests; "volition" -> "will" at least is asserted below)
+FIXED = restore.fix_text(SPUN)
 CLEAN = "We walked by the river in June and it was fine.\n"
 
 
@@ -65,12 +67,15 @@ def test_output_dir_mirrors_the_tree_and_keeps_bytes(runner, tmp_path):
     result = runner.invoke(main, ["fix", str(tmp_path / "in"), "-o", str(out), "-j", "2"])
     assert result.exit_code == 0, result.stderr
     assert snapshot(tmp_path / "in") == original  # inputs untouched
+    assert FIXED.startswith("It will ")
     written = snapshot(out)
     assert set(written) == {"a.txt", "crlf.txt", "sub/bom.md", "sub/deeper/clean.rst",
                             "empty.md"}  # *.py not included, binary/legacy skipped
     assert written["a.txt"] == FIXED.encode()
     assert written["crlf.txt"] == FIXED.replace("\n", "\r\n").encode()
-    assert written["sub/bom.md"] == ("\ufeff" + FIXED + "No newline at the end: will").encode()
+    assert written["sub/bom.md"] == restore.fix_text(original["sub/bom.md"].decode()).encode()
+    assert written["sub/bom.md"].startswith("\ufeffIt will ".encode())
+    assert not written["sub/bom.md"].endswith(b"\n")
     assert written["sub/deeper/clean.rst"] == CLEAN.encode()
     assert written["empty.md"] == b""
     assert "binary file" in result.stderr and "not valid utf-8" in result.stderr
@@ -136,7 +141,7 @@ def test_check_and_diff_change_nothing(runner, tmp_path):
     diff = runner.invoke(main, ["fix", "--diff", str(root / "a.txt"), str(root / "crlf.txt")])
     assert diff.exit_code == 0
     assert f"-{SPUN}" in diff.stdout and f"+{FIXED}" in diff.stdout
-    assert b"+It will be fine by June.\r\n" in diff.stdout_bytes  # CRLF shown as it is
+    assert ("+" + FIXED.replace("\n", "\r\n")).encode() in diff.stdout_bytes  # CRLF kept
     assert snapshot(root) == original
     clean = runner.invoke(main, ["fix", "--check", str(root / "sub/deeper/clean.rst")])
     assert clean.exit_code == 0

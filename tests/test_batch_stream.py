@@ -37,9 +37,9 @@ def test_single_long_line_in_chunks(tmp_path):
     path.write_bytes(original)
     open(report, "wb").close()
     result = run(path, report, max_chunk=8192)
-    assert result.status == "changed" and result.substitutions >= 3000 * 3
+    assert result.status == "changed" and result.substitutions >= 3000
     fixed = path.read_bytes()
-    assert fixed.startswith("\ufeffIt will be".encode()) and b"volition" not in fixed
+    assert fixed.startswith("\ufeffIt will ".encode()) and b"volition" not in fixed
     check_record(original, fixed, read_report(str(report))[0])
     assert [o.status for o in undo_report(str(report))] == ["restored"]
     assert path.read_bytes() == original
