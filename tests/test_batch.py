@@ -213,3 +213,32 @@ def test_report_lines_are_json_objects(runner, tmp_path):
     for line in lines:
         record = json.loads(line)
         assert {"path", "status", "error"} <= set(record)
+
+
+def test_legacy_encoding_in_a_folder(runner, tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    legacy = ("Caf\xe9. " + SPUN.replace("\n", "\r\n")).encode("latin-1")
+    (root / "old.txt").write_bytes(legacy)
+    report = tmp_path / "r.jsonl"
+    result = runner.invoke(main, ["fix", str(root), "--in-place", "--encoding", "latin-1",
+                                  "--report", str(report)])
+    assert result.exit_code == 0, result.stderr
+    fixed = (root / "old.txt").read_bytes()
+    assert fixed.startswith(b"Caf\xe9. It will ") and fixed.endswith(b"\r\n")
+    assert read_report(report)[0]["encoding"] == "iso8859-1"
+    assert runner.invoke(main, ["undo", str(report)]).exit_code == 0
+    assert (root / "old.txt").read_bytes() == legacy
+
+
+def test_output_dir_inside_the_input_is_not_walked(runner, tmp_path):
+    root = tmp_path / "in"
+    make_tree(root)
+    out = root / "fixed"
+    for _ in range(2):
+        result = runner.invoke(main, ["fix", str(root), "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        assert "7 files seen" in result.stderr
+    assert not (out / "fixed").exists()
+    same = runner.invoke(main, ["fix", str(root), "-o", str(root)])
+    assert same.exit_code == 2 and "--in-place" in same.stderr
