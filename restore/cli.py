@@ -185,11 +185,18 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
         ReportWriter(report_path, truncate=True)
     config = Config(restorer, threshold, encoding, write=write, diff=show_diff,
                     report=report_path)
-    summary = run_folders(items, config, jobs or os.cpu_count() or 1, check)
+    summary = run_folders(items, config, jobs or _cores(), check)
     if summary.failed or summary.interrupted:
         sys.exit(130 if summary.interrupted else 1)
     if check and summary.changed:
         sys.exit(1)
+
+
+def _cores() -> int:
+    """Cores this process may use (the affinity mask, where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def run_folders(items: list, config: Config, jobs: int, check: bool) -> Summary:
