@@ -4,7 +4,8 @@ symlinks kept inside the tree, and where each result goes.
 Inside a folder, a file is taken when its name (or its path relative to the
 folder) matches an ``include`` glob and no ``exclude`` glob; excluded folders
 are not entered, nor are version-control folders (``.git``, ``.hg``,
-``.svn``). A file named on the command line is always taken. Symlinks met in
+``.svn``), nor temporary files a killed run left (``*.unspin-tmp``). A file
+named on the command line is always taken. Symlinks met in
 a folder are never followed: they are reported as skipped (the target, when
 inside the tree, is processed under its own name).
 
@@ -20,6 +21,8 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from typing import Iterator, Sequence
+
+from .safe_write import TEMP_SUFFIX
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.text", "*.rst", "*.markdown")
 ALWAYS_EXCLUDED_DIRS = frozenset({".git", ".hg", ".svn"})
@@ -69,8 +72,8 @@ def _walk_folder(root: str, include: Sequence[str], exclude: Sequence[str],
         dirs[:] = kept
         for name in sorted(files):
             rel = rel_folder + name
-            if not matches(rel, include) or matches(rel, exclude):
-                continue
+            if not matches(rel, include) or matches(rel, exclude) or name.endswith(TEMP_SUFFIX):
+                continue  # (a temp file is what a killed run left behind)
             path = os.path.join(folder, name)
             if os.path.islink(path):
                 target = os.path.realpath(path)
