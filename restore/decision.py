@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .report import Substitution, splice
-from .scoring import Scored
+from .scoring import IntervalSet, Scored
 
 
 def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
@@ -25,9 +25,9 @@ def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
     eligible.sort(key=lambda s: (-(s.candidate.end - s.candidate.start), -s.confidence,
                                  s.candidate.start))
     taken: list[Scored] = []
+    occupied = IntervalSet()
     for item in eligible:
-        c = item.candidate
-        if all(c.end <= t.candidate.start or t.candidate.end <= c.start for t in taken):
+        if occupied.add_if_free(item.candidate.start, item.candidate.end):
             taken.append(item)
     taken.sort(key=lambda s: s.candidate.start)
     return taken

@@ -25,6 +25,7 @@ the surrounding text is spun at all, except for self-evident forms.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Sequence
@@ -36,7 +37,6 @@ from .lm import LanguageModel, get_language_model
 from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
                       is_self_evident, logit, sigmoid, spun_probabilities)
 
-LM_WEIGHT = 1.0
 ROUNDS = 2
 SKIP_BELOW = 0.01  # context spin probability under which the LM is not consulted
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
@@ -73,6 +73,49 @@ class _Words:
         return first, last
 
 
+FEATURES = ("bias", "logit_channel", "self_evident", "not_bare")
+# Fitted by scripts/fit_decoder.py (logistic regression on the simulated spins
+# of corpora/spun seeds 1-2 and half of corpora/clean); see README "Accuracy".
+WEIGHTS = (0.0, 1.0, 0.0, -4.0)
+
+
+def features(c: Candidate, lift: float, posterior: float) -> tuple[float, ...]:
+    """The evidence about one candidate, in the order of :data:`FEATURES`."""
+    self_evident = is_self_evident(c)
+    return (
+        1.0,
+        max(-15.0, min(15.0, logit(posterior))),
+        1.0 if self_evident else 0.0,
+        1.0 if c.row.family == WORDNET_FAMILY and not c.bare else 0.0,
+    )
+
+
+def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float]) -> list[float]:
+    """Noisy-channel posterior of each original against its rivals on the same
+    span and against keeping the text: P(o) is proportional to prior(o) *
+    exp(lift(o)), P(keep) to 1 - the sum of the priors.
+
+    >>> from restore.tables import Row
+    >>> from restore.candidates import Candidate
+    >>> rows = [Row("well-nigh", o, p, "x", "", "t") for o, p in (("about", .45), ("almost", .15))]
+    >>> cands = [Candidate(0, 9, "well-nigh", r.original, r, "exact", True, False) for r in rows]
+    >>> [round(p, 2) for p in channel_posteriors(cands, [2.0, 0.0])]
+    [0.86, 0.04]
+    """
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, c in enumerate(candidates):
+        groups.setdefault((c.start, c.end), []).append(k)
+    out = [0.0] * len(candidates)
+    for members in groups.values():
+        keep = max(1e-6, 1.0 - sum(candidates[k].row.prior for k in members))
+        weights = {k: candidates[k].row.prior * math.exp(max(-30.0, min(30.0, lifts[k])))
+                   for k in members}
+        total = keep + sum(weights.values())
+        for k, weight in weights.items():
+            out[k] = weight / total
+    return out
+
+
 def lm_words(phrase: str) -> list[str]:
     return [m.group().lower().replace("’", "'") for m in _LM_WORD.finditer(phrase)]
 
@@ -91,6 +134,12 @@ class LanguageModelScorer:
 
     def score(self, text: str, candidates: Sequence[Candidate],
               evidence: DocumentEvidence | None = None) -> list[Scored]:
+        return [scored for scored, _ in self.score_with_features(text, candidates, evidence)]
+
+    def score_with_features(self, text: str, candidates: Sequence[Candidate],
+                            evidence: DocumentEvidence | None = None
+                            ) -> list[tuple[Scored, tuple[float, ...]]]:
+        """Scores plus the feature vector behind each (for fitting the weights)."""
         if not candidates:
             return []
         if evidence is None:
@@ -104,29 +153,30 @@ class LanguageModelScorer:
         hypothesis = _Hypothesis(words, {})
         lifts = [0.0] * len(candidates)
         confidences = [0.0] * len(candidates)
+        posteriors = [0.0] * len(candidates)
         for _ in range(ROUNDS):
-            for k, c in enumerate(candidates):
+            for k in range(len(candidates)):
                 if active[k]:
                     lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
-                confidences[k] = self._confidence(c, spun_here[k], lifts[k])
+            posteriors = channel_posteriors(candidates, lifts)
+            for k, c in enumerate(candidates):
+                confidences[k] = self._confidence(c, spun_here[k], lifts[k], posteriors[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
             why = ("self-evident form" if is_self_evident(c)
                    else f"context spun {spun_here[k]:.2f}")
-            results.append(Scored(c, confidences[k],
-                                  f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, {why}"))
+            results.append((Scored(c, confidences[k],
+                                   f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, "
+                                   f"channel {posteriors[k]:.2f}, {why}"),
+                            features(c, lifts[k], posteriors[k])))
         return results
 
     @staticmethod
-    def _confidence(c: Candidate, spun_here: float, lift: float) -> float:
-        restore_odds = logit(c.row.prior) + LM_WEIGHT * lift
-        confidence = sigmoid(restore_odds)
-        if not is_self_evident(c):
-            confidence *= spun_here
-        if c.row.family == WORDNET_FAMILY and not c.bare:
-            confidence *= NOT_BARE_FACTOR
-        return confidence
+    def _confidence(c: Candidate, spun_here: float, lift: float, posterior: float) -> float:
+        """P(restore | the text is spun), times P(spun) unless the form is self-evident."""
+        inner = sigmoid(sum(w * x for w, x in zip(WEIGHTS, features(c, lift, posterior))))
+        return inner if is_self_evident(c) else inner * spun_here
 
     def _lift(self, words: _Words, span: tuple[int, int], original: list[str],
               hypothesis: "_Hypothesis") -> float:

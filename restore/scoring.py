@@ -153,11 +153,39 @@ def span_weights(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]
         if weight > best.get(key, -1.0):
             best[key] = weight
     chosen: list[tuple[int, int, float]] = []
-    for (start, end), weight in sorted(best.items(), key=lambda kv: -kv[1]):
-        if weight > 0 and all(end <= a or b <= start for a, b, _ in chosen):
+    taken = IntervalSet()
+    for (start, end), weight in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        if weight > 0 and taken.add_if_free(start, end):
             chosen.append((start, end, weight))
     chosen.sort()
     return chosen
+
+
+class IntervalSet:
+    """Disjoint half-open intervals; ``add_if_free`` adds one unless it overlaps.
+
+    >>> s = IntervalSet()
+    >>> s.add_if_free(0, 5), s.add_if_free(3, 8), s.add_if_free(5, 8)
+    (True, False, True)
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start)
+        if index > 0 and self._ends[index - 1] > start:
+            return True
+        return index < len(self._starts) and self._starts[index] < end
+
+    def add_if_free(self, start: int, end: int) -> bool:
+        if self.overlaps(start, end):
+            return False
+        index = bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+        return True
 
 
 def document_evidence(text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:

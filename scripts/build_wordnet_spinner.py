@@ -93,7 +93,7 @@ N_BI = 3.0e13  # scale of symspellpy bigram counts ("of the" -> 5.9e-3, cf. word
 BIGRAM_MISSING = 6.4e6 / N_BI  # smallest listed bigram count, as a rate
 MIN_PRIOR, MAX_PRIOR = 0.02, 0.99
 EVERYDAY_F = 1e-5
-EVERYDAY_CAP = 0.3
+EVERYDAY_CAP = 1.0  # no cap: the engine weighs context instead (wordlists/README.md)
 WILD_DEFAULT_Q = 0.05  # q for a wild row no WordNet path explains
 # "and" -> fixed table.  Wild wordnet-style pages: "in addition to"->and 5,
 # "inwards"->in 6.  count ~ f(w) * r(w) * q(s|w); f(and)~1.4 f(in), q(inwards|in)=

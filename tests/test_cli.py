@@ -67,14 +67,14 @@ def test_check_exit_status(runner, article, tmp_path):
 
 def test_invalid_utf8_is_a_one_line_error(runner, tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"It volition \xe9t\xe9 fine.\n")
+    bad.write_bytes(b"It volition survive fine past times June. \xe9t\xe9\n")
     result = runner.invoke(main, ["fix", str(bad)])
     assert result.exit_code == 2
-    assert "bad.txt: not valid utf-8 at byte 12" in result.stderr
+    assert "bad.txt: not valid utf-8 at byte 42" in result.stderr
     assert "--encoding" in result.stderr and "Traceback" not in result.stderr
     legacy = runner.invoke(main, ["fix", "--encoding", "latin-1", str(bad)])
     assert legacy.exit_code == 0
-    assert legacy.stdout_bytes == b"It will \xe9t\xe9 fine.\n"
+    assert legacy.stdout_bytes == b"It will be fine by June. \xe9t\xe9\n"
 
 
 def test_invalid_utf8_on_stdin(runner):

@@ -1,43 +1,74 @@
 from restore.candidates import PhraseMatcher
-from restore.scoring import ContextScorer, DocumentEvidence, document_evidence, spin_score
+from restore.decoder import LanguageModelScorer
+from restore.scoring import (ContextScorer, DocumentEvidence, IntervalSet, document_evidence,
+                             log_likelihood_ratio, spin_score)
 from conftest import row
 
+SCORERS = [ContextScorer(), LanguageModelScorer()]
 
-def confidences(rows, text):
+
+def confidences(scorer, rows, text):
     candidates = PhraseMatcher(rows).find(text)
-    return {s.candidate.spun: s.confidence for s in ContextScorer().score(text, candidates)}
+    return {s.candidate.spun: s.confidence for s in scorer.score(text, candidates)}
 
 
-def test_neighbours_raise_confidence_of_an_ambiguous_word(small_rows):
-    alone = confidences(small_rows, "Few plants survive the winter up here in the hills.")
-    crowded = confidences(small_rows,
-                          "It volition survive cold past times the weekend up here.")
-    assert alone["survive"] < 0.5 < crowded["survive"]
+def test_spun_context_raises_confidence(small_rows):
+    for scorer in SCORERS:
+        alone = confidences(scorer, small_rows, "She went of her own volition to the hills.")
+        crowded = confidences(scorer, small_rows,
+                              "It volition rain past times noon and at that topographic point volition "
+                              "survive snow past times Monday, volition survive.")
+        assert alone["volition"] < 0.5 < crowded["volition"], scorer
 
 
-def test_isolated_strong_word_needs_company(small_rows):
-    assert confidences(small_rows, "She went of her own volition, they said.")["volition"] < 0.5
-
-
-def test_unmistakable_chain_fires_alone(small_rows):
+def test_self_evident_chain_fires_alone(small_rows):
     text = "The old mill stood at that topographic point for a century."
-    assert confidences(small_rows, text)["at that topographic point"] > 0.5
+    for scorer in SCORERS:
+        assert confidences(scorer, small_rows, text)["at that topographic point"] > 0.5
 
 
 def test_wordnet_matches_with_punctuation_attached_are_ruled_out(small_rows):
-    text = "It volition go past times noon; volition, past times, survive."
-    scored = ContextScorer().score(text, PhraseMatcher(small_rows).find(text))
-    not_bare = [s.confidence for s in scored if not s.candidate.bare]
-    bare = [s.confidence for s in scored if s.candidate.bare and s.candidate.spun == "volition"]
-    assert not_bare and max(not_bare) < min(bare)
+    text = "It volition go past times noon; volition, past times, at that topographic point."
+    for scorer in SCORERS:
+        scored = scorer.score(text, PhraseMatcher(small_rows).find(text))
+        not_bare = [s.confidence for s in scored if not s.candidate.bare]
+        bare = [s.confidence for s in scored if s.candidate.bare and s.candidate.spun == "volition"]
+        assert not_bare and max(not_bare) < 0.05 < min(bare)
+
+
+def test_language_model_prefers_the_original_that_fits():
+    rows = [row("survive", "be", 0.3), row("volition", "will", 0.98),
+            row("at that topographic point", "there", 0.99), row("past times", "by", 0.9)]
+    scorer = LanguageModelScorer()
+    fits = confidences(scorer, rows, "At noon at that topographic point volition survive rain "
+                                     "past times the river and it volition stop past times two.")
+    legit = confidences(scorer, rows, "Few plants can survive the cold winter up in these hills.")
+    assert fits["survive"] > 0.5 > legit["survive"]
+
+
+def test_evidence_weights():
+    common = row("survive", "be", 0.3)
+    rare = row("volition", "will", 0.98)
+    matcher = PhraseMatcher([common, rare])
+    found = {c.spun: log_likelihood_ratio(c) for c in matcher.find("survive volition")}
+    assert 0 < found["survive"] < found["volition"]
 
 
 def test_document_evidence_and_spin_score(small_rows):
-    clean = "A long walk by the river was all we wanted. " * 20
+    clean = "A long walk along the river was all we wanted. " * 20
     spun = "It volition survive fine past times June. " * 5
     clean_evidence = document_evidence(clean, PhraseMatcher(small_rows).find(clean))
     spun_evidence = document_evidence(spun, PhraseMatcher(small_rows).find(spun))
-    assert clean_evidence.strength == 0
-    assert spin_score(clean_evidence) == 0.0
+    assert clean_evidence.log_lr == 0
+    assert spin_score(clean_evidence) < 0.001
     assert spin_score(spun_evidence) > 0.9
-    assert spin_score(DocumentEvidence(1000, 1.0)) < 0.1
+    assert spin_score(DocumentEvidence(1000, 5.0)) < 0.01
+
+
+def test_interval_set():
+    taken = IntervalSet()
+    assert taken.add_if_free(10, 20)
+    assert not taken.add_if_free(15, 25)
+    assert not taken.add_if_free(5, 11)
+    assert taken.add_if_free(20, 30) and taken.add_if_free(0, 10)
+    assert taken.overlaps(29, 40) and not taken.overlaps(30, 40)

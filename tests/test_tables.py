@@ -15,7 +15,7 @@ def test_parse_table_reads_rows_and_skips_comments():
     ("spun\toriginal\n", "header"),
     (HEADER + "a\tb\n", "5 tab-separated columns"),
     (HEADER + "a\tb\tlots\tf\t\n", "not a number"),
-    (HEADER + "a\tb\t1.5\tf\t\n", "not in (0, 1]"),
+    (HEADER + "a\tb\t1.5\tf\t\n", r"not in \(0, 1\]"),
     (HEADER + "\tb\t0.5\tf\t\n", "empty spun"),
     ("", "no header"),
 ])

@@ -20,7 +20,8 @@ def test_bare_words_have_no_punctuation_attached():
 
 
 def test_internal_apostrophes_and_hyphens_stay_in_one_word():
-    assert words("People’s well-nigh rock-'n'-roll") == ["People’s", "well-nigh", "rock-'n'-roll"]
+    assert words("People’s well-nigh rock-and-roll o'clock") == [
+        "People’s", "well-nigh", "rock-and-roll", "o'clock"]
 
 
 def test_bare_span_and_sentence_start():
