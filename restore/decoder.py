@@ -34,11 +34,12 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
-from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
-                      is_self_evident, logit, sigmoid, spun_probabilities)
+from .scoring import (DocumentEvidence, Scored, document_evidence, is_self_evident,
+                      log_likelihood_ratio, logit, sigmoid, spun_probabilities)
 
 ROUNDS = 2
-SKIP_BELOW = 0.01  # context spin probability under which the LM is not consulted
+SKIP_BELOW = 0.01
+EVIDENCE_LM_MIN = 0.3  # forms weaker than this as evidence are not checked in context  # context spin probability under which the LM is not consulted
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
@@ -142,12 +143,13 @@ class LanguageModelScorer:
         """Scores plus the feature vector behind each (for fitting the weights)."""
         if not candidates:
             return []
-        if evidence is None:
-            evidence = document_evidence(text, candidates)
-        spun_here = spun_probabilities(text, candidates, evidence)
         words = _Words.of(text)
         spans = [words.span(c.start, c.end) for c in candidates]
         originals = [lm_words(c.original) for c in candidates]
+        weights = self._evidence_weights(words, spans, originals, candidates)
+        if evidence is None:
+            evidence = document_evidence(text, candidates, weights)
+        spun_here = spun_probabilities(text, candidates, evidence, weights)
         active = [is_self_evident(c) or spun_here[k] >= SKIP_BELOW
                   for k, c in enumerate(candidates)]
         hypothesis = _Hypothesis(words, {})
@@ -171,6 +173,31 @@ class LanguageModelScorer:
                                    f"channel {posteriors[k]:.2f}, {why}"),
                             features(c, lifts[k], posteriors[k])))
         return results
+
+    def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
+        """Spin evidence of the whole text, with each form weighed in its context."""
+        words = _Words.of(text)
+        spans = [words.span(c.start, c.end) for c in candidates]
+        originals = [lm_words(c.original) for c in candidates]
+        return document_evidence(text, candidates,
+                                 self._evidence_weights(words, spans, originals, candidates))
+
+    def _evidence_weights(self, words: "_Words", spans: list[tuple[int, int]],
+                          originals: list[list[str]], candidates: Sequence[Candidate]) -> list[float]:
+        """Log likelihood ratios with the prior replaced by the channel posterior
+        of the span in its context: "inward investment" is English and is weak
+        evidence of spinning, "volition survive" is strong evidence."""
+        base = [log_likelihood_ratio(c) for c in candidates]
+        keep_text = _Hypothesis(words, {})
+        lifts = [self._lift(words, spans[k], originals[k], keep_text)
+                 if base[k] >= EVIDENCE_LM_MIN else 0.0 for k in range(len(candidates))]
+        posteriors = channel_posteriors(candidates, lifts)
+        span_total: dict[tuple[int, int], float] = {}
+        for c, posterior in zip(candidates, posteriors):
+            span_total[(c.start, c.end)] = span_total.get((c.start, c.end), 0.0) + posterior
+        return [log_likelihood_ratio(c, min(span_total[(c.start, c.end)], c.row.prior))
+                if base[k] >= EVIDENCE_LM_MIN else base[k]
+                for k, c in enumerate(candidates)]
 
     @staticmethod
     def _confidence(c: Candidate, spun_here: float, lift: float, posterior: float) -> float:

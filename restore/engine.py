@@ -57,7 +57,8 @@ class Restorer:
         candidates = self.matcher.find(text)
         if not candidates:
             return Restoration(text, (), 0.0, cut)
-        evidence = document_evidence(text, candidates)
+        measure = getattr(self.scorer, "document_evidence", None)
+        evidence = measure(text, candidates) if measure else document_evidence(text, candidates)
         substitutions: list[Substitution] = []
         current = text
         seen = {text}

@@ -127,13 +127,18 @@ def is_self_evident(c: Candidate) -> bool:
     return words >= 3 or c.row.note.startswith(("wild", "observed"))
 
 
-def log_likelihood_ratio(c: Candidate) -> float:
-    """How much likelier this form is in spun text than in clean text (log)."""
+def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
+    """How much likelier this form is in spun text than in clean text (log).
+
+    ``prior`` overrides the table prior, e.g. with a posterior that has seen
+    the context (the language-model decoder passes one).
+    """
     if c.row.family == WORDNET_FAMILY and not c.bare:
         return 0.0
+    if prior is None:
+        prior = c.row.prior
     if is_self_evident(c):
-        return SELF_EVIDENT_LOG_LR * c.row.prior
-    prior = c.row.prior
+        return SELF_EVIDENT_LOG_LR * prior
     if " " in c.row.spun:
         prior = min(prior, LEMMA_PRIOR_CAP)
     weight = min(-math.log(1.0 - min(prior, 0.999)), MAX_LOG_LR)
@@ -144,12 +149,14 @@ def log_likelihood_ratio(c: Candidate) -> float:
     return weight
 
 
-def span_weights(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]:
-    """Evidence of each span, counting overlapping spans once (the strongest)."""
+def span_weights(candidates: Sequence[Candidate],
+                 weights: Sequence[float] | None = None) -> list[tuple[int, int, float]]:
+    """Evidence of each span, counting overlapping spans once (the strongest).
+    ``weights`` gives each candidate's evidence (default: from its prior)."""
     best: dict[tuple[int, int], float] = {}
-    for c in candidates:
+    for k, c in enumerate(candidates):
         key = (c.start, c.end)
-        weight = log_likelihood_ratio(c)
+        weight = log_likelihood_ratio(c) if weights is None else weights[k]
         if weight > best.get(key, -1.0):
             best[key] = weight
     chosen: list[tuple[int, int, float]] = []
@@ -188,10 +195,11 @@ class IntervalSet:
         return True
 
 
-def document_evidence(text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
+def document_evidence(text: str, candidates: Sequence[Candidate],
+                      weights: Sequence[float] | None = None) -> DocumentEvidence:
     """Total spin evidence in ``text``."""
     return DocumentEvidence(sum(1 for _ in _WORD_RE.finditer(text)),
-                            sum(w for _, _, w in span_weights(candidates)))
+                            sum(w for _, _, w in span_weights(candidates, weights)))
 
 
 def spin_score(evidence: DocumentEvidence) -> float:
@@ -206,10 +214,11 @@ def spin_score(evidence: DocumentEvidence) -> float:
 
 
 def spun_probabilities(text: str, candidates: Sequence[Candidate],
-                       evidence: DocumentEvidence) -> list[float]:
+                       evidence: DocumentEvidence,
+                       weights: Sequence[float] | None = None) -> list[float]:
     """For each candidate, the probability that the text around it is spun."""
     word_starts = [m.start() for m in _WORD_RE.finditer(text)]
-    spans = span_weights(candidates)
+    spans = span_weights(candidates, weights)
     starts = [start for start, _, _ in spans]
     prefix = [0.0]
     for _, _, weight in spans:
