@@ -1,22 +1,25 @@
 """Stage 3 with a language model: a noisy-channel decoder.
 
-For a candidate that would turn the spun words ``s`` back into ``o``, the
-log-odds of restoring are
+For a span of spun words ``s`` and each original ``o`` a table row offers,
+the channel posterior is
 
-    logit(prior) + LM_WEIGHT * lift
-    lift = [log P_LM(o | context) - log P_LM(o)] - [log P_LM(s | context) - log P_LM(s)]
+    P(o | s, context)  proportional to  prior(o) * exp(lift(o))
+    P(keep | s, context)  proportional to  1 - sum of the priors
+    lift(o) = [log P_LM(o | context) - log P_LM(o)] - [log P_LM(s | context) - log P_LM(s)]
 
 The table prior already holds the channel model and how frequent both forms
 are (it is P(spin | spun form) in a spun text), so the language model only
-adds what the context says: how much better the original fits *here* than the
-spun form does, beyond their overall frequencies. The trigram context covers
+adds what the context says: how much better the original fits *here* than
+the spun form does, beyond their own probabilities. The trigram context covers
 two words on each side, and candidates are decoded jointly by iterated
 conditional modes: the second round scores each candidate with its
 neighbours' best choices in place, so "volition survive" is judged as
 "will be".
 
-As in :mod:`restore.scoring`, the result is multiplied by the probability that
-the surrounding text is spun at all, except for self-evident forms.
+Confidence = that posterior, times the probability that the surrounding text
+is spun at all (see :mod:`restore.scoring`; the spin evidence itself weighs
+each form in context), except for self-evident forms; WordNet-family matches
+with punctuation attached are nearly ruled out.
 
 >>> from restore.engine import Restorer
 >>> Restorer(scorer=LanguageModelScorer()).restore("It volition survive fine past times June.").text
@@ -34,7 +37,7 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
-from .scoring import (DocumentEvidence, Scored, document_evidence, is_self_evident,
+from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence, is_self_evident,
                       log_likelihood_ratio, logit, sigmoid, spun_probabilities)
 
 ROUNDS = 2
@@ -72,23 +75,6 @@ class _Words:
         while last < len(self.starts) and self.ends[last] <= end:
             last += 1
         return first, last
-
-
-FEATURES = ("bias", "logit_channel", "self_evident", "not_bare")
-# Fitted by scripts/fit_decoder.py (logistic regression on the simulated spins
-# of corpora/spun seeds 1-2 and half of corpora/clean); see README "Accuracy".
-WEIGHTS = (0.0, 1.0, 0.0, -4.0)
-
-
-def features(c: Candidate, lift: float, posterior: float) -> tuple[float, ...]:
-    """The evidence about one candidate, in the order of :data:`FEATURES`."""
-    self_evident = is_self_evident(c)
-    return (
-        1.0,
-        max(-15.0, min(15.0, logit(posterior))),
-        1.0 if self_evident else 0.0,
-        1.0 if c.row.family == WORDNET_FAMILY and not c.bare else 0.0,
-    )
 
 
 def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float]) -> list[float]:
@@ -135,12 +121,6 @@ class LanguageModelScorer:
 
     def score(self, text: str, candidates: Sequence[Candidate],
               evidence: DocumentEvidence | None = None) -> list[Scored]:
-        return [scored for scored, _ in self.score_with_features(text, candidates, evidence)]
-
-    def score_with_features(self, text: str, candidates: Sequence[Candidate],
-                            evidence: DocumentEvidence | None = None
-                            ) -> list[tuple[Scored, tuple[float, ...]]]:
-        """Scores plus the feature vector behind each (for fitting the weights)."""
         if not candidates:
             return []
         words = _Words.of(text)
@@ -162,16 +142,15 @@ class LanguageModelScorer:
                     lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
             posteriors = channel_posteriors(candidates, lifts)
             for k, c in enumerate(candidates):
-                confidences[k] = self._confidence(c, spun_here[k], lifts[k], posteriors[k])
+                confidences[k] = self._confidence(c, spun_here[k], posteriors[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
             why = ("self-evident form" if is_self_evident(c)
                    else f"context spun {spun_here[k]:.2f}")
-            results.append((Scored(c, confidences[k],
-                                   f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, "
-                                   f"channel {posteriors[k]:.2f}, {why}"),
-                            features(c, lifts[k], posteriors[k])))
+            results.append(Scored(c, confidences[k],
+                                  f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, "
+                                  f"channel {posteriors[k]:.2f}, {why}"))
         return results
 
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
@@ -200,9 +179,11 @@ class LanguageModelScorer:
                 for k, c in enumerate(candidates)]
 
     @staticmethod
-    def _confidence(c: Candidate, spun_here: float, lift: float, posterior: float) -> float:
+    def _confidence(c: Candidate, spun_here: float, posterior: float) -> float:
         """P(restore | the text is spun), times P(spun) unless the form is self-evident."""
-        inner = sigmoid(sum(w * x for w, x in zip(WEIGHTS, features(c, lift, posterior))))
+        inner = posterior
+        if c.row.family == WORDNET_FAMILY and not c.bare:
+            inner *= NOT_BARE_FACTOR  # the WordNet-style spinner never makes these
         return inner if is_self_evident(c) else inner * spun_here
 
     def _lift(self, words: _Words, span: tuple[int, int], original: list[str],

@@ -38,7 +38,7 @@ def test_results_are_frozen_and_serialisable():
 
 
 def test_threshold_zero_reports_at_least_as_much_as_default():
-    text = "They survive the winter in addition to the tax. It volition rain."
+    text = "They survive the winter in addition to the tax, and of their own volition."
     default = restore.fix_and_explain(text)
     everything = restore.fix_and_explain(text, threshold=0.0)
     assert len(everything.substitutions) >= len(default.substitutions)
