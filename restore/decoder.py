@@ -63,7 +63,7 @@ class _Words:
         for match in _LM_WORD.finditer(text):
             starts.append(match.start())
             ends.append(match.end())
-            words.append(match.group().lower().replace("’", "'"))
+            words.append(_lm_form(match.group()))
             gap = text[previous_end:match.start()]
             opens.append(previous_end == 0 or bool(_BOUNDARY.search(gap)))
             previous_end = match.end()
@@ -103,8 +103,29 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float]) 
     return out
 
 
+def _lm_form(word: str) -> str:
+    """How the language model sees a word: lowercased, straight apostrophes, and
+    numerals as a number word (the model was trained on spoken forms, so "30"
+    is unknown to it while "thirty" is not; both behave alike in a sentence).
+
+    >>> [_lm_form(w) for w in ("Volition", "People’s", "30", "7", "2025")]
+    ['volition', "people's", 'thirty', 'seven', 'ten']
+    """
+    if word.isdigit():
+        return _NUMBER_WORDS.get(int(word), "ten") if len(word) < 4 else "ten"
+    return word.lower().replace("’", "'")
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORDS = {n: w for n, w in enumerate(_ONES)}
+_NUMBER_WORDS.update({20 + 10 * i: w for i, w in enumerate(_TENS)})
+_NUMBER_WORDS.update({100: "hundred", 1000: "thousand"})
+
+
 def lm_words(phrase: str) -> list[str]:
-    return [m.group().lower().replace("’", "'") for m in _LM_WORD.finditer(phrase)]
+    return [_lm_form(m.group()) for m in _LM_WORD.finditer(phrase)]
 
 
 class LanguageModelScorer:
