@@ -137,6 +137,7 @@ def process_file(item: Item, config: Config) -> FileResult:
         try:
             with open_for_reading(item.source) as source:
                 mirror = bool(item.dest) and item.dest != os.path.realpath(item.source)
+                opened = _identity(os.fstat(source.fileno()))
                 held: list[bytes] = []  # output kept back until we know a write is due
                 held_size = 0
                 offset = 0
@@ -177,6 +178,10 @@ def process_file(item: Item, config: Config) -> FileResult:
             fields = {"bytes": size, "sha256_before": before.hexdigest(),
                       "sha256_after": after.hexdigest(), "error": None}
             if writer is not None and (changed or mirror):
+                if not mirror and _identity(os.stat(item.source)) != opened:
+                    reason = (f"{item.display}: changed by someone else during the run; "
+                              "left as it is (run again to fix it)")
+                    return _finish(item, config, report, "failed", reason, size)
                 with _writing():
                     os.fsync(writer.fd)  # a full disk shows here, before the record
                 if report:
@@ -205,6 +210,11 @@ def process_file(item: Item, config: Config) -> FileResult:
     elif config.diff and changed:
         diff = f"# {item.display}: diff omitted (file over {MAX_DIFF_CHARS} characters)\n"
     return FileResult(item.index, item.display, status, count, size, diff=diff)
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells us a file was replaced or edited: device, inode, size, mtime."""
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _open_writer(item: Item) -> AtomicWriter:

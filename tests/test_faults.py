@@ -198,3 +198,43 @@ def test_killed_mid_run_leaves_every_file_whole(tmp_path, signum):
     assert {rel: (root / rel).read_bytes() for rel in originals} == originals
     if signum == signal.SIGINT:
         assert temp_files(root) == []
+
+
+def test_file_edited_during_the_run_keeps_the_edit(tmp_path, monkeypatch):
+    root = tmp_path / "in"
+    originals = make_folder(root, count=4)
+    real_open = restore.batch.open_for_reading
+
+    class EditedWhileRead:
+        """The file object of the worker; someone saves the file after the
+        worker has read it and before it writes the result."""
+
+        def __init__(self, path):
+            self.path, self.handle = path, real_open(path)
+
+        def read(self, size=-1):
+            data = self.handle.read(size)
+            if not data:
+                with open(self.path, "ab") as editor:
+                    editor.write(b"A line typed by a human.\n")
+            return data
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    def open_then_edit(path):
+        return EditedWhileRead(path) if os.path.basename(path) == "f2.txt" else real_open(path)
+
+    monkeypatch.setattr(restore.batch, "open_for_reading", open_then_edit)
+    result = CliRunner().invoke(main, ["fix", str(root), "--in-place", "-j", "2"])
+    assert result.exit_code == 1
+    assert "f2.txt: changed by someone else during the run; left as it is" in result.stderr
+    edited = originals.pop("part0/f2.txt") + b"A line typed by a human.\n"
+    assert (root / "part0/f2.txt").read_bytes() == edited
+    assert set(assert_whole(root, originals).values()) == {"new"}
