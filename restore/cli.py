@@ -231,7 +231,7 @@ def run_folders(items: list, config: Config, jobs: int, check: bool) -> Summary:
         if bar is not None:
             bar.__exit__(None, None, None)
     summary.seconds = time.perf_counter() - start
-    click.echo(f"unspin: {summary.line(check)}", err=True)
+    click.echo(f"unspin: {summary.line(not config.write)}", err=True)
     return summary
 
 
