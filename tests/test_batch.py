@@ -115,8 +115,10 @@ def test_report_and_undo_in_place(runner, tmp_path):
     # running again on the fixed folder changes nothing
     again = runner.invoke(main, ["fix", str(root), "--check"])
     assert again.exit_code == 0 and "0 would change" in again.stderr
+    mtimes = {p: p.stat().st_mtime_ns for p in root.rglob("*")}
     runner.invoke(main, ["fix", str(root), "--in-place"])
     assert snapshot(root) == after
+    assert {p: p.stat().st_mtime_ns for p in root.rglob("*")} == mtimes  # not even rewritten
 
     # a file edited since the fix is refused; the others come back exactly
     (root / "crlf.txt").write_bytes(b"edited by hand\r\n")
