@@ -13,6 +13,7 @@ substitutions in input offsets, so chains unwind from the inside out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Sequence
 
 from .report import Substitution, splice
@@ -47,52 +48,65 @@ def merge_pass(earlier: Sequence[Substitution], later: Sequence[Substitution],
     """Compose substitutions of a later pass (offsets in the text the earlier
     ones produced) with the earlier ones (offsets in ``source``).
 
-    The result has offsets in ``source``; a later substitution that touches an
-    earlier one is merged with it into one chained substitution.
+    The result has offsets in ``source``; later substitutions that overlap
+    earlier ones are merged with them into one chained substitution. Runs in
+    one sweep over both lists.
     """
-    merged = sorted(earlier, key=lambda s: s.start)
-    for new in sorted(later, key=lambda s: s.start, reverse=True):
-        # positions of the earlier substitutions in the current text
-        current: list[tuple[int, int, Substitution]] = []
-        shift = 0
-        for sub in merged:
-            start = sub.start + shift
-            current.append((start, start + len(sub.original), sub))
-            shift += len(sub.original) - (sub.end - sub.start)
-        touched = [(a, b, s) for a, b, s in current if a < new.end and new.start < b]
-        region_start = min([new.start] + [a for a, _, _ in touched])
-        region_end = max([new.end] + [b for _, b, _ in touched])
-        # map the region's edges back to source offsets
-        in_start = _to_source(region_start, current)
-        in_end = _to_source(region_end, current)
-        current_text = splice(source, merged)
-        replacement = (current_text[region_start:new.start] + new.original
-                       + current_text[new.end:region_end])
-        confidence = new.confidence
-        rules = [new.rule]
-        evidence = [new.evidence] if new.evidence else []
-        for _, _, old in touched:
-            confidence = min(confidence, old.confidence)
-            rules.insert(0, old.rule)
-            if old.evidence:
-                evidence.insert(0, old.evidence)
-        combined = Substitution(in_start, in_end, source[in_start:in_end], replacement,
-                                confidence, " then ".join(rules), "; ".join(evidence))
-        merged = [s for s in merged if all(s is not old for _, _, old in touched)]
-        if combined.spun != combined.original:
-            merged.append(combined)
-        merged.sort(key=lambda s: s.start)
+    earlier = sorted(earlier, key=lambda s: s.start)
+    current_text = splice(source, earlier)
+    # where each earlier substitution sits in the current text, and the shift
+    # (current minus source offset) in force after it
+    items: list[tuple[int, int, int, Substitution]] = []
+    ends: list[int] = []
+    shifts: list[int] = []
+    shift = 0
+    for sub in earlier:
+        start = sub.start + shift
+        items.append((start, start + len(sub.original), 0, sub))
+        shift += len(sub.original) - (sub.end - sub.start)
+        ends.append(start + len(sub.original))
+        shifts.append(shift)
+    items.extend((sub.start, sub.end, 1, sub) for sub in later)
+    items.sort(key=lambda item: (item[0], item[1]))
+
+    def to_source(position: int) -> int:
+        index = bisect_right(ends, position)
+        return position - (shifts[index - 1] if index else 0)
+
+    merged: list[Substitution] = []
+    group: list[tuple[int, int, int, Substitution]] = []
+    group_end = -1
+    for item in items + [(len(current_text) + 1, 0, 0, None)]:  # sentinel flushes
+        if group and item[0] < group_end:
+            group.append(item)
+            group_end = max(group_end, item[1])
+            continue
+        if group:
+            merged.extend(_merge_group(group, current_text, source, to_source))
+        group, group_end = [item], item[1]
+    merged.sort(key=lambda s: s.start)
     return merged
 
 
-def _to_source(position: int, current: list[tuple[int, int, Substitution]]) -> int:
-    """Source offset of a position of the current text that is not strictly
-    inside a substitution (region edges never are)."""
-    shift = 0
-    for start, end, sub in current:
-        if position <= start:
-            break
-        if position < end:
-            raise ValueError("position inside an earlier substitution")
-        shift += len(sub.original) - (sub.end - sub.start)
-    return position - shift
+def _merge_group(group, current_text: str, source: str, to_source) -> list[Substitution]:
+    """One set of mutually overlapping substitutions as one chained substitution."""
+    later = [sub for _, _, kind, sub in group if kind == 1]
+    earlier = [sub for _, _, kind, sub in group if kind == 0]
+    if not later:
+        return earlier
+    region_start = min(start for start, _, _, _ in group)
+    region_end = max(end for _, end, _, _ in group)
+    pieces: list[str] = []
+    cursor = region_start
+    for sub in later:
+        pieces.append(current_text[cursor:sub.start])
+        pieces.append(sub.original)
+        cursor = sub.end
+    pieces.append(current_text[cursor:region_end])
+    in_start, in_end = to_source(region_start), to_source(region_end)
+    chain = earlier + later
+    combined = Substitution(
+        in_start, in_end, source[in_start:in_end], "".join(pieces),
+        min(sub.confidence for sub in chain), " then ".join(sub.rule for sub in chain),
+        "; ".join(sub.evidence for sub in chain if sub.evidence))
+    return [] if combined.spun == combined.original else [combined]

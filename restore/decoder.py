@@ -133,6 +133,8 @@ class LanguageModelScorer:
 
     def __init__(self, language_model: LanguageModel | None = None):
         self._lm = language_model
+        self._memo: _Analysis | None = None
+        self._alone_cache: dict[tuple[str, ...], float] = {}
 
     @property
     def lm(self) -> LanguageModel:
@@ -144,23 +146,26 @@ class LanguageModelScorer:
               evidence: DocumentEvidence | None = None) -> list[Scored]:
         if not candidates:
             return []
-        words = _Words.of(text)
-        spans = [words.span(c.start, c.end) for c in candidates]
-        originals = [lm_words(c.original) for c in candidates]
-        weights = self._evidence_weights(words, spans, originals, candidates)
+        analysis = self._analyse(text, candidates)
+        words, spans, originals = analysis.words, analysis.spans, analysis.originals
         if evidence is None:
-            evidence = document_evidence(text, candidates, weights)
-        spun_here = spun_probabilities(text, candidates, evidence, weights)
+            evidence = document_evidence(text, candidates, analysis.weights)
+        spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
         active = [is_self_evident(c) or spun_here[k] >= SKIP_BELOW
                   for k, c in enumerate(candidates)]
-        hypothesis = _Hypothesis(words, {})
-        lifts = [0.0] * len(candidates)
+        keep_text = _Hypothesis(words, {})
+        lifts = [analysis.plain_lift(k, self) if active[k] else 0.0
+                 for k in range(len(candidates))]
         confidences = [0.0] * len(candidates)
         posteriors = [0.0] * len(candidates)
-        for _ in range(ROUNDS):
-            for k in range(len(candidates)):
-                if active[k]:
-                    lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
+        hypothesis = keep_text
+        for round_number in range(ROUNDS):
+            if round_number:
+                # only candidates whose context now holds a restoration change
+                near = hypothesis.touched_near
+                for k in range(len(candidates)):
+                    if active[k] and near(*spans[k]):
+                        lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
             posteriors = channel_posteriors(candidates, lifts)
             for k, c in enumerate(candidates):
                 confidences[k] = self._confidence(c, spun_here[k], posteriors[k])
@@ -176,21 +181,27 @@ class LanguageModelScorer:
 
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of the whole text, with each form weighed in its context."""
-        words = _Words.of(text)
-        spans = [words.span(c.start, c.end) for c in candidates]
-        originals = [lm_words(c.original) for c in candidates]
-        return document_evidence(text, candidates,
-                                 self._evidence_weights(words, spans, originals, candidates))
+        return document_evidence(text, candidates, self._analyse(text, candidates).weights)
 
-    def _evidence_weights(self, words: "_Words", spans: list[tuple[int, int]],
-                          originals: list[list[str]], candidates: Sequence[Candidate]) -> list[float]:
+    def _analyse(self, text: str, candidates: Sequence[Candidate]) -> "_Analysis":
+        """Words, spans and context-free lifts of one text, kept for the next
+        call on the same text (the engine asks for evidence, then scores)."""
+        memo = self._memo
+        if memo is not None and memo.text is text and memo.candidates is candidates:
+            return memo
+        analysis = _Analysis(text, candidates)
+        analysis.weights = self._evidence_weights(analysis)
+        self._memo = analysis
+        return analysis
+
+    def _evidence_weights(self, analysis: "_Analysis") -> list[float]:
         """Log likelihood ratios with the prior replaced by the channel posterior
         of the span in its context: "inward investment" is English and is weak
         evidence of spinning, "volition survive" is strong evidence."""
+        candidates = analysis.candidates
         base = [log_likelihood_ratio(c) for c in candidates]
-        keep_text = _Hypothesis(words, {})
-        lifts = [self._lift(words, spans[k], originals[k], keep_text)
-                 if base[k] >= EVIDENCE_LM_MIN else 0.0 for k in range(len(candidates))]
+        lifts = [analysis.plain_lift(k, self) if base[k] >= EVIDENCE_LM_MIN else 0.0
+                 for k in range(len(candidates))]
         posteriors = channel_posteriors(candidates, lifts)
         span_total: dict[tuple[int, int], float] = {}
         for c, posterior in zip(candidates, posteriors):
@@ -215,22 +226,27 @@ class LanguageModelScorer:
             return 0.0
         left = self._context_left(words, first, hypothesis)
         right = self._context_right(words, last, hypothesis)
-        with_original = self._sequence(left, original, right)
-        with_spun = self._sequence(left, spun, right)
+        with_original = self._sequence(left, original + right)
+        with_spun = self._sequence(left, spun + right)
         # each form's own probability, without context: the prior already holds it
-        baseline = self._sequence([], original, []) - self._sequence([], spun, [])
+        baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
         return (with_original - with_spun) - baseline
 
-    def _sequence(self, left: list[str], middle: list[str], right: list[str]) -> float:
-        """Log P of ``middle + right`` given two words of ``left``."""
-        lm = self.lm
-        history = left[-2:]
+    def _alone(self, phrase: tuple[str, ...]) -> float:
+        cached = self._alone_cache.get(phrase)
+        if cached is None:
+            cached = self._alone_cache[phrase] = self._sequence([], list(phrase))
+        return cached
+
+    def _sequence(self, left: list[str], sequence: list[str]) -> float:
+        """Log P of ``sequence`` given the last two words of ``left``."""
+        logprob = self.lm.logprob
+        before = left[-2] if len(left) > 1 else None
+        previous = left[-1] if left else None
         total = 0.0
-        for word in middle + right:
-            previous = history[-1] if history else None
-            before = history[-2] if len(history) > 1 else None
-            total += lm.logprob(word, previous, before)
-            history = (history + [word])[-2:]
+        for word in sequence:
+            total += logprob(word, previous, before)
+            before, previous = previous, word
         return total
 
     @staticmethod
@@ -262,6 +278,28 @@ class LanguageModelScorer:
         return out[:2]
 
 
+class _Analysis:
+    """What the decoder works out once per text: its words, each candidate's
+    word span and original words, and lifts against the unrestored text."""
+
+    def __init__(self, text: str, candidates: Sequence[Candidate]):
+        self.text = text
+        self.candidates = candidates
+        self.words = _Words.of(text)
+        self.spans = [self.words.span(c.start, c.end) for c in candidates]
+        self.originals = [lm_words(c.original) for c in candidates]
+        self.weights: list[float] = []
+        self._plain_lifts: dict[int, float] = {}
+        self._keep_text = _Hypothesis(self.words, {})
+
+    def plain_lift(self, k: int, scorer: "LanguageModelScorer") -> float:
+        lift = self._plain_lifts.get(k)
+        if lift is None:
+            lift = self._plain_lifts[k] = scorer._lift(
+                self.words, self.spans[k], self.originals[k], self._keep_text)
+        return lift
+
+
 class _Hypothesis:
     """The current best reading: chosen restorations over the word list."""
 
@@ -272,6 +310,14 @@ class _Hypothesis:
         for first, (last, _) in chosen.items():
             for index in range(first, last):
                 self.owner[index] = first
+
+    def touched_near(self, first: int, last: int) -> bool:
+        """Does a chosen restoration sit in the trigram context of words first..last?"""
+        owner = self.owner
+        for index in range(max(0, first - 3), last + 2):
+            if (index < first or index >= last) and index in owner:
+                return True
+        return False
 
     def at(self, index: int, own_first: int) -> tuple[int, list[str]]:
         """Walking left: (first word of the unit holding ``index``, its words)."""
