@@ -22,6 +22,7 @@ Variants of a table phrase that also match:
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -181,29 +182,69 @@ class PhraseMatcher:
                 plural_original = " ".join(original_words[:-1] + [pluralise(original_words[-1])])
                 yield row, plural_key, plural_original, "plural"
 
-    def find(self, text: str) -> list[Candidate]:
-        """Every table phrase in ``text`` with its offsets."""
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+        """Every table phrase in ``text[start:end]`` with its offsets in ``text``.
+
+        A window is widened to whitespace so no word is cut; flags such as
+        "bare" are always read from the whole text.
+        """
         if not self.size or not text:
             return []
-        haystack = f" {normalise(text)} "
+        end = len(text) if end is None else end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        haystack = f" {normalise(text[start:end])} "
         found: list[Candidate] = []
         for last, (length, values) in self._automaton.iter(haystack):
-            start = last - length - 1  # the key sits at haystack[start + 1 : start + 1 + length]
-            end = start + length
-            spun = text[start:end]
-            if not _separators_are_spaces(spun, haystack, start + 1):
+            local = last - length - 1  # the key sits at haystack[local + 1 : local + 1 + length]
+            if not _separators_are_spaces(text[start + local:start + local + length],
+                                          haystack, local + 1):
                 continue
-            bare = is_bare_span(text, start, end)
-            opening = is_sentence_start(text, start)
-            for row, original, variant in values:
-                if not _case_compatible(spun, row.spun):
-                    continue
-                restored = transfer_case(spun, row.spun, original)
-                if restored == spun:
-                    continue
-                found.append(Candidate(start, end, spun, restored, row, variant, bare, opening))
+            found.extend(self._candidates(text, start + local, start + local + length, values))
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return found
+
+    def find_near(self, text: str, spans: Sequence[tuple[int, int]],
+                  margin: int = 80) -> list[Candidate]:
+        """Candidates that overlap one of ``spans``, scanning only around them."""
+        windows: list[list[int]] = []
+        for span_start, span_end in sorted(spans):
+            low, high = max(0, span_start - margin), min(len(text), span_end + margin)
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        found: dict[tuple[int, int, str, str], Candidate] = {}
+        for low, high in windows:
+            for c in self.find(text, low, high):
+                found.setdefault((c.start, c.end, c.original, c.row.rule), c)
+        spans = sorted(spans)
+        starts = [s for s, _ in spans]
+        out = []
+        for c in found.values():
+            index = bisect_right(starts, c.start)
+            hit = (index > 0 and spans[index - 1][1] > c.start) or (
+                index < len(spans) and spans[index][0] < c.end)
+            if hit:
+                out.append(c)
+        out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
+        return out
+
+    @staticmethod
+    def _candidates(text: str, start: int, end: int, values) -> list[Candidate]:
+        spun = text[start:end]
+        bare = is_bare_span(text, start, end)
+        opening = is_sentence_start(text, start)
+        out = []
+        for row, original, variant in values:
+            if not _case_compatible(spun, row.spun):
+                continue
+            restored = transfer_case(spun, row.spun, original)
+            if restored != spun:
+                out.append(Candidate(start, end, spun, restored, row, variant, bare, opening))
+        return out
 
 
 def _separators_are_spaces(spun: str, haystack: str, offset: int) -> bool:

@@ -20,7 +20,7 @@ from .candidates import PhraseMatcher
 from .decision import choose, merge_pass, to_substitutions
 from .report import Restoration, Substitution, output_spans, splice
 from .decoder import LanguageModelScorer
-from .scoring import DocumentEvidence, IntervalSet, Scorer, document_evidence, spin_score
+from .scoring import DocumentEvidence, Scorer, document_evidence, spin_score
 from .tables import load_rows
 
 DEFAULT_THRESHOLD = 0.5
@@ -74,11 +74,7 @@ class Restorer:
             substitutions, current = merged, restored
             # chains unwind from the inside out: the next pass only looks at
             # what this pass wrote ("urban amount" -> "urban center" -> "city")
-            written = IntervalSet()
-            for start, end in output_spans(substitutions):
-                written.add_if_free(start, end)
-            candidates = [c for c in self.matcher.find(current)
-                          if written.overlaps(c.start, c.end)]
+            candidates = self.matcher.find_near(current, output_spans(substitutions))
         return Restoration(current, tuple(substitutions), round(spin_score(evidence), 4), cut)
 
     def _decide(self, text: str, candidates, evidence: DocumentEvidence,
