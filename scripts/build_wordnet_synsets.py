@@ -40,9 +40,9 @@ import re
 import sys
 
 DEFAULT_WORDNET_DIR = "/usr/share/wordnet"
-POS_FILES = ("data.noun", "data.verb", "data.adj", "data.adv")
-_MARKER = re.compile(r"\((?:a|p|ip)\)$")
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from wordnet_reader import iter_synsets  # noqa: E402  (scripts/ is not a package)
 DEFAULT_OUT = os.path.join(HERE, "..", "wordlists", "wordnet_synsets.tsv.gz")
 
 
@@ -63,22 +63,7 @@ def read_licence(wordnet_dir: str) -> list[str]:
 
 def read_synsets(wordnet_dir: str) -> list[tuple[str, tuple[str, ...]]]:
     """All synsets as (ss_type, lemmas), in WordNet order."""
-    synsets: list[tuple[str, tuple[str, ...]]] = []
-    for fname in POS_FILES:
-        with open(os.path.join(wordnet_dir, fname), encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("  "):  # licence header
-                    continue
-                parts = line.split(" ")
-                ss_type = parts[2]
-                w_cnt = int(parts[3], 16)
-                lemmas: list[str] = []
-                for i in range(w_cnt):
-                    word = _MARKER.sub("", parts[4 + 2 * i]).replace("_", " ")
-                    if word not in lemmas:
-                        lemmas.append(word)
-                synsets.append((ss_type, tuple(lemmas)))
-    return synsets
+    return [(ss_type, lemmas) for _, _, ss_type, lemmas in iter_synsets(wordnet_dir)]
 
 
 def render(wordnet_dir: str) -> str:

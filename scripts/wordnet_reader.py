@@ -26,6 +26,26 @@ POS_FILES = (("n", "data.noun"), ("v", "data.verb"), ("a", "data.adj"), ("r", "d
 _MARKER = re.compile(r"\((?:a|p|ip)\)$")
 
 
+def iter_synsets(wordnet_dir: str = DEFAULT_WORDNET_DIR):
+    """Yield ``(pos, offset, ss_type, lemmas)`` for every synset, in file order
+    (data.noun, data.verb, data.adj, data.adv). Lemmas: spaces for underscores,
+    adjective markers stripped, duplicates within a synset dropped."""
+    for pos, fname in POS_FILES:
+        path = os.path.join(wordnet_dir, fname)
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("  "):  # licence header
+                    continue
+                parts = line.split(" ")
+                w_cnt = int(parts[3], 16)
+                lemmas: list[str] = []
+                for i in range(w_cnt):
+                    word = _MARKER.sub("", parts[4 + 2 * i]).replace("_", " ")
+                    if word not in lemmas:
+                        lemmas.append(word)
+                yield pos, parts[0], parts[2], tuple(lemmas)
+
+
 class WordNet:
     """Synsets and lemma lookups.
 
@@ -37,25 +57,12 @@ class WordNet:
         self.synsets: list[tuple[str, ...]] = []
         self.synset_ids: list[str] = []
         by_lemma: dict[str, set[int]] = defaultdict(set)
-        for pos, fname in POS_FILES:
-            path = os.path.join(wordnet_dir, fname)
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                for line in fh:
-                    if line.startswith("  "):  # licence header
-                        continue
-                    parts = line.split(" ")
-                    offset = parts[0]
-                    w_cnt = int(parts[3], 16)
-                    lemmas: list[str] = []
-                    for i in range(w_cnt):
-                        word = _MARKER.sub("", parts[4 + 2 * i]).replace("_", " ")
-                        if word not in lemmas:
-                            lemmas.append(word)
-                    idx = len(self.synsets)
-                    self.synsets.append(tuple(lemmas))
-                    self.synset_ids.append(f"{pos}{offset}")
-                    for lemma in lemmas:
-                        by_lemma[lemma].add(idx)
+        for pos, offset, _, lemmas in iter_synsets(wordnet_dir):
+            idx = len(self.synsets)
+            self.synsets.append(lemmas)
+            self.synset_ids.append(f"{pos}{offset}")
+            for lemma in lemmas:
+                by_lemma[lemma].add(idx)
         self.by_lemma: dict[str, list[int]] = {k: sorted(v) for k, v in by_lemma.items()}
 
     def is_lemma(self, s: str) -> bool:
