@@ -48,7 +48,6 @@ they are loaded lazily, once per process.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import random
@@ -57,7 +56,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .tables import TableError, builtin_table_dir, load_rows
+from .tables import TableError, load_rows
+from .wordnet import Synsets, load_synsets, synsets_path  # noqa: F401  (re-exported)
 from .tokens import tokenize
 
 FAMILIES = ("wordnet", "thesaurus", "tortured")
@@ -69,7 +69,6 @@ AND_FACTOR = 0.12     # "and" rate relative to a WordNet word (cf. FIXED_AND_RAT
                       # scripts/build_wordnet_spinner.py, calibrated on wild pages)
 AND_TABLE = ("in addition to", "as well as")
 THESAURUS_MIN_ZIPF = 3.0
-SYNSETS_FILE = "wordnet_synsets.tsv.gz"
 HELDOUT_MODULUS = 5   # 1 in 5 tortured phrases is held out (see is_heldout)
 
 FUNCTION_WORDS = frozenset("""
@@ -139,66 +138,9 @@ def read_gold_jsonl(content: str) -> list[GoldEdit]:
 # --------------------------------------------------------------------------- data
 
 
-class Synsets:
-    """WordNet synsets (``pos``, ``lemmas``) and an exact-string lemma index."""
-
-    def __init__(self, lines: Iterable[str]):
-        pos: list[str] = []
-        synsets: list[tuple[str, ...]] = []
-        index: dict[str, list[int]] = {}
-        for line in lines:
-            if not line or line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            number = len(synsets)
-            pos.append(fields[0])
-            lemmas = tuple(fields[1:])
-            synsets.append(lemmas)
-            for lemma in lemmas:
-                index.setdefault(lemma, []).append(number)
-        self.pos = pos
-        self.synsets = synsets
-        self.index = {k: tuple(v) for k, v in index.items()}
-
-    def __contains__(self, lemma: str) -> bool:
-        return lemma in self.index
-
-    def synsets_of(self, lemma: str) -> list[tuple[str, ...]]:
-        return [self.synsets[i] for i in self.index.get(lemma, ())]
-
-    def alternatives(self, lemma: str) -> tuple[tuple[str, ...], ...]:
-        """Per synset of ``lemma`` (that has any), the other lemmas of it."""
-        return _alternatives(self, lemma)
-
-
 @lru_cache(maxsize=200_000)
 def _alternatives_cached(lemma: str) -> tuple[tuple[str, ...], ...]:
-    return _alternatives(load_synsets(), lemma)
-
-
-def _alternatives(wn: Synsets, lemma: str) -> tuple[tuple[str, ...], ...]:
-    folded = lemma.casefold()
-    groups = []
-    for i in wn.index.get(lemma, ()):
-        others = tuple(x for x in wn.synsets[i] if x.casefold() != folded)
-        if others:
-            groups.append(others)
-    return tuple(groups)
-
-
-def synsets_path() -> Path:
-    return builtin_table_dir() / SYNSETS_FILE
-
-
-@lru_cache(maxsize=1)
-def load_synsets() -> Synsets:
-    """The shipped WordNet synsets, loaded once per process."""
-    path = synsets_path()
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path} is missing; run python scripts/build_wordnet_synsets.py")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return Synsets(fh)
+    return load_synsets().alternatives(lemma)
 
 
 def _norm(phrase: str) -> str:

@@ -1,0 +1,81 @@
+"""The shipped WordNet 3.0 synsets (``wordlists/wordnet_synsets.tsv.gz``).
+
+Built by ``scripts/build_wordnet_synsets.py`` from Debian's ``wordnet-base``
+(WordNet 3.0 licence, see ``wordlists/LICENSES.md``); loaded lazily, once per
+process, by the spinner simulator and the decoder's WordNet channel. The
+library never needs WordNet itself at run time.
+
+>>> wn = load_synsets()
+>>> "at that place" in wn, ("there", "at that place") in [s[:2] for s in wn.synsets_of("there")]
+(True, True)
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .tables import builtin_table_dir
+
+SYNSETS_FILE = "wordnet_synsets.tsv.gz"
+
+
+class Synsets:
+    """WordNet synsets (``pos``, ``lemmas``) and an exact-string lemma index."""
+
+    def __init__(self, lines: Iterable[str]):
+        pos: list[str] = []
+        synsets: list[tuple[str, ...]] = []
+        index: dict[str, list[int]] = {}
+        for line in lines:
+            if not line or line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            number = len(synsets)
+            pos.append(fields[0])
+            lemmas = tuple(fields[1:])
+            synsets.append(lemmas)
+            for lemma in lemmas:
+                index.setdefault(lemma, []).append(number)
+        self.pos = pos
+        self.synsets = synsets
+        self.index = {k: tuple(v) for k, v in index.items()}
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self.index
+
+    def synsets_of(self, lemma: str) -> list[tuple[str, ...]]:
+        return [self.synsets[i] for i in self.index.get(lemma, ())]
+
+    def alternatives(self, lemma: str) -> tuple[tuple[str, ...], ...]:
+        """Per synset of ``lemma`` (that has any), the other lemmas of it.
+
+        >>> ("will",) in load_synsets().alternatives("volition")
+        True
+        """
+        folded = lemma.casefold()
+        groups = []
+        for i in self.index.get(lemma, ()):
+            others = tuple(x for x in self.synsets[i] if x.casefold() != folded)
+            if others:
+                groups.append(others)
+        return tuple(groups)
+
+
+def synsets_path() -> Path:
+    return builtin_table_dir() / SYNSETS_FILE
+
+
+@lru_cache(maxsize=1)
+def load_synsets() -> Synsets:
+    """The shipped WordNet synsets, loaded once per process."""
+    path = synsets_path()
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing; run python scripts/build_wordnet_synsets.py")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return Synsets(fh)
+
+
