@@ -16,7 +16,8 @@ import os
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .candidates import PhraseMatcher
+from .candidates import WORDNET_FAMILY, PhraseMatcher
+from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .report import Restoration, Substitution, output_spans, splice
 from .decoder import LanguageModelScorer
@@ -26,6 +27,7 @@ from .tables import load_rows
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
+CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 
 
 class Restorer:
@@ -38,6 +40,8 @@ class Restorer:
         self.wordlists = tuple(str(w) for w in wordlists)
         self.matcher = PhraseMatcher(load_rows(self.families, self.wordlists))
         self.scorer = scorer or LanguageModelScorer()
+        use_channel = self.families is None or WORDNET_FAMILY in self.families
+        self.channel = WordNetChannel() if use_channel else None
 
     def __reduce__(self):  # pickle the configuration, not the automaton
         return (get_restorer, (self.families, self.wordlists))
@@ -59,6 +63,9 @@ class Restorer:
             return Restoration(text, (), 0.0, cut)
         measure = getattr(self.scorer, "document_evidence", None)
         evidence = measure(text, candidates) if measure else document_evidence(text, candidates)
+        if self.channel is not None and spin_score(evidence) >= CHANNEL_MIN_SPIN:
+            candidates = sorted(candidates + self.channel.find(text, candidates, [(0, len(text))]),
+                                key=lambda c: (c.start, -c.end, -c.row.prior))
         substitutions: list[Substitution] = []
         current = text
         seen = {text}

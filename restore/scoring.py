@@ -149,8 +149,8 @@ def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
     ``prior`` overrides the table prior, e.g. with a posterior that has seen
     the context (the language-model decoder passes one).
     """
-    if c.row.family == WORDNET_FAMILY and not c.bare:
-        return 0.0
+    if (c.row.family == WORDNET_FAMILY and not c.bare) or "channel" in c.row.note:
+        return 0.0  # channel rows say what a spun word was, not whether it is spun
     if prior is None:
         prior = c.row.prior
     if is_self_evident(c):

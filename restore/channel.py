@@ -1,0 +1,154 @@
+"""Stage 2b: the WordNet channel, for spins no table lists.
+
+A real spun article changes about one word in six, and most substitution
+types occur once, so the tables cannot list them all. Where the text is
+already known to be spun (from the table evidence), every bare word (and
+every run of two or three bare words) that is a WordNet lemma becomes a
+candidate for the single-word originals that reach it within two synonym
+hops, as the WordNet-style spinner does:
+
+    q(s | o) = sum over the synsets of o that hold s of
+               1 / (synsets of o) * 1 / (other lemmas in that synset)
+               (+ a down-weighted second hop through a single-word lemma)
+    prior(o | s) = r f(o) q(s|o) / (sum over o' of r f(o') q(s|o') + (1 - r) f(s))
+
+with r the spinner's rate and f the language model's probabilities, the
+same Bayes estimate the shipped table uses (``wordlists/README.md``). The
+rows are marked ``channel`` and carry no spin evidence of their own: only
+the tables decide whether a text is spun; the channel only says what a spun
+word was.
+
+>>> channel = WordNetChannel()
+>>> [(r.original, r.prior > 0.1) for r in channel.rows("volition")][:1]
+[('will', True)]
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Sequence
+
+import regex
+
+from .candidates import WORDNET_FAMILY, Candidate, transfer_case
+from .lm import get_language_model
+from .tables import Row
+from .tokens import is_bare_span, is_sentence_start
+from .wordnet import load_synsets
+
+SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
+HOP2_WEIGHT = 0.2  # a second hop, relative to the first
+MIN_PRIOR = 0.02
+MAX_PRIOR = 0.99  # as in the shipped table
+MAX_ORIGINALS = 6  # per spun form, the likeliest
+MAX_PHRASE_WORDS = 3
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+
+
+class WordNetChannel:
+    """Proposes originals for WordNet lemmas, with Bayes priors."""
+
+    def __init__(self) -> None:
+        self._rows_cache: dict[str, tuple[Row, ...]] = {}
+
+    def __reduce__(self):
+        return (WordNetChannel, ())
+
+    def rows(self, spun: str) -> tuple[Row, ...]:
+        """Channel rows for one spun form (exact WordNet lemma string)."""
+        cached = self._rows_cache.get(spun)
+        if cached is None:
+            cached = self._rows_cache[spun] = _rows_for(spun)
+        return cached
+
+    def find(self, text: str, covered: Sequence[Candidate],
+             windows: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """Candidates for lemmas inside ``windows`` (spun stretches of
+        ``text``) that the tables did not already offer."""
+        wordnet = load_synsets()
+        offered = {(c.start, c.end, c.original.lower()) for c in covered}
+        found: list[Candidate] = []
+        for low, high in windows:
+            words = [m for m in _WORD.finditer(text, low, high)
+                     if is_bare_span(text, m.start(), m.end())]
+            for index, first in enumerate(words):
+                for size in range(1, MAX_PHRASE_WORDS + 1):
+                    if index + size > len(words):
+                        break
+                    last = words[index + size - 1]
+                    start, end = first.start(), last.end()
+                    if size > 1 and not _single_spaces(text, start, end):
+                        break
+                    spun = text[start:end]
+                    form = spun if spun in wordnet else spun.lower()
+                    if form not in wordnet:
+                        continue
+                    opening = is_sentence_start(text, start)
+                    for row in self.rows(form):
+                        original = transfer_case(spun, row.spun, row.original)
+                        if (start, end, original.lower()) in offered or original == spun:
+                            continue
+                        found.append(Candidate(start, end, spun, original, row, "wordnet channel",
+                                               True, opening))
+        found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
+        return found
+
+
+def _single_spaces(text: str, start: int, end: int) -> bool:
+    inner = text[start:end]
+    return "  " not in inner and not any(ch.isspace() and ch != " " for ch in inner)
+
+
+@lru_cache(maxsize=200_000)
+def _synset_count(lemma: str) -> int:
+    return sum(1 for lemmas in load_synsets().synsets_of(lemma) if len(lemmas) > 1)
+
+
+def _first_hop(spun: str) -> dict[str, float]:
+    """q(spun | o) for every single-word lemma o sharing a synset with spun."""
+    out: dict[str, float] = {}
+    for lemmas in load_synsets().synsets_of(spun):
+        if len(lemmas) < 2:
+            continue
+        for original in lemmas:
+            if original == spun or " " in original:
+                continue
+            count = _synset_count(original)
+            if count:
+                out[original] = out.get(original, 0.0) + 1.0 / count / (len(lemmas) - 1)
+    return out
+
+
+def _rows_for(spun: str) -> tuple[Row, ...]:
+    model = get_language_model()
+    rates = dict(_first_hop(spun))
+    if " " not in spun:
+        for middle, q_middle in _first_hop(spun).items():
+            for original, q_original in _first_hop(middle).items():
+                if original != spun:
+                    rates[original] = rates.get(original, 0.0) + HOP2_WEIGHT * q_original * q_middle
+    spin = {}
+    for original, q in rates.items():
+        if original.lower() == spun.lower() or not model.knows(original.lower()):
+            continue
+        spin[original] = SPIN_RATE * math.exp(model.unigram(original.lower())) * q
+    if not spin:
+        return ()
+    legit = (1 - SPIN_RATE) * math.exp(_phrase_logprob(spun.lower()))
+    total = sum(spin.values()) + legit
+    best = sorted(spin.items(), key=lambda kv: -kv[1])[:MAX_ORIGINALS]
+    return tuple(
+        Row(spun, original, round(min(rate / total, MAX_PRIOR), 4), WORDNET_FAMILY,
+            "channel lemma", f"wordnet_synsets:{spun}")
+        for original, rate in best if rate / total >= MIN_PRIOR)
+
+
+def _phrase_logprob(phrase: str) -> float:
+    model = get_language_model()
+    words = phrase.split()
+    total, previous, before = 0.0, None, None
+    for word in words:
+        total += model.logprob(word, previous, before)
+        before, previous = previous, word
+    return total
