@@ -129,9 +129,10 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
                 if original != spun:
                     rates[original] = rates.get(original, 0.0) + HOP2_WEIGHT * q_original * q_middle
     spin = {}
+    spun_words = set(spun.lower().split())
     for original, q in rates.items():
-        if original.lower() == spun.lower() or not model.knows(original.lower()):
-            continue
+        if original.lower() in spun_words or not model.knows(original.lower()):
+            continue  # "stocked with" -> "stocked" would only drop a word: too risky
         spin[original] = SPIN_RATE * math.exp(model.unigram(original.lower())) * q
     if not spin:
         return ()

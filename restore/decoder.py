@@ -42,7 +42,11 @@ from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_eviden
 
 ROUNDS = 2
 SKIP_BELOW = 0.01
-EVIDENCE_LM_MIN = 0.3  # forms weaker than this as evidence are not checked in context  # context spin probability under which the LM is not consulted
+EVIDENCE_LM_MIN = 0.3
+# A self-evident form (a tortured phrase, a chained re-spin) is not kept just
+# because the language model, trained on speech, barely knows its original
+# ("fetal bovine serum"): its dislike counts for at most this much.
+SELF_EVIDENT_MIN_LIFT = -1.0  # forms weaker than this as evidence are not checked in context  # context spin probability under which the LM is not consulted
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
@@ -166,7 +170,9 @@ class LanguageModelScorer:
                 for k in range(len(candidates)):
                     if active[k] and near(*spans[k]):
                         lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
-            posteriors = channel_posteriors(candidates, lifts)
+            posteriors = channel_posteriors(candidates, [
+                max(lift, SELF_EVIDENT_MIN_LIFT) if is_self_evident(c) else lift
+                for c, lift in zip(candidates, lifts)])
             for k, c in enumerate(candidates):
                 confidences[k] = self._confidence(c, spun_here[k], posteriors[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
