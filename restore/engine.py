@@ -27,6 +27,7 @@ from .tables import load_rows
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
+TORTURED_FAMILY = "tortured_phrases"
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 
 
@@ -92,12 +93,12 @@ class Restorer:
             substitutions, current = merged, restored
             # chains unwind from the inside out: the next pass only looks at
             # what this pass wrote ("urban amount" -> "urban center" -> "city")
-            # only WordNet-style spins are chained; a restored tortured phrase
-            # is scientific English and is never taken apart again
+            # a restored tortured phrase is scientific English: it is final,
+            # and tortured rows never re-open what another rule restored
             written = [span for sub, span in zip(substitutions, output_spans(substitutions))
-                       if sub.rule.startswith(WORDNET_FAMILY)]
+                       if not sub.rule.startswith(TORTURED_FAMILY)]
             candidates = [c for c in self.matcher.find_near(current, written)
-                          if c.row.family == WORDNET_FAMILY]
+                          if c.row.family != TORTURED_FAMILY]
         return Restoration(current, tuple(substitutions), round(spin_score(evidence), 4), cut)
 
     def _decide(self, text: str, candidates, evidence: DocumentEvidence,
