@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -38,13 +39,17 @@ def make_folder(root: Path, files: int, size: int) -> int:
     return total
 
 
-def run(root: Path, out: Path, jobs: int) -> tuple[float, str]:
+def run(root: Path, out: Path, jobs: int) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (command and workers) and the summary line."""
     shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "restore", "fix", str(root), "-o", str(out),
                            "-j", str(jobs)], env=ENV, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    return seconds, done.stderr.strip().splitlines()[-1]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, done.stderr.strip().splitlines()[-1]
 
 
 def main() -> None:
@@ -60,14 +65,18 @@ def main() -> None:
         print(f"{args.files} files, {total / 1e6:.1f} MB")
         results = {}
         for jobs in (int(j) for j in args.jobs.split(",")):
-            seconds, summary = run(root, out, jobs)
-            results[jobs] = seconds
-            print(f"-j {jobs}: {seconds:.1f} s wall, {args.files / seconds:.0f} files/s | {summary}",
-                  flush=True)
+            seconds, cpu, summary = run(root, out, jobs)
+            results[jobs] = (seconds, cpu)
+            print(f"-j {jobs}: {seconds:.1f} s wall, {cpu:.1f} s CPU, "
+                  f"{args.files / seconds:.0f} files/s | {summary}", flush=True)
+        load = os.getloadavg()[0]
         if 1 in results:
-            for jobs, seconds in results.items():
+            for jobs, (seconds, cpu) in results.items():
                 if jobs != 1:
-                    print(f"speed-up -j {jobs} / -j 1: {results[1] / seconds:.2f}x")
+                    print(f"speed-up -j {jobs} / -j 1: {results[1][0] / seconds:.2f}x wall; "
+                          f"CPU -j {jobs} / -j 1: {cpu / results[1][1]:.2f} "
+                          f"(1.00 = no parallel overhead; load average {load:.1f} "
+                          f"on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -107,7 +107,9 @@ def stream_rss(path: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,50", help="MB, comma-separated")
+    parser.add_argument("--kinds", default="spun,clean", help="spun, clean or both")
     parser.add_argument("--no-ftfy", action="store_true")
+    parser.add_argument("--no-latency", action="store_true")
     parser.add_argument("--stream-mb", type=float, default=0,
                         help="also stream a file this big (and a single line of a tenth)")
     args = parser.parse_args()
@@ -117,10 +119,11 @@ def main() -> None:
     except ImportError:
         with_ftfy = False
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
-    imported, first_fix = import_latency()
-    print(f"import restore: {imported:.3f} s; import + first fix_text: {first_fix:.3f} s")
-    for megabytes in (float(s) for s in args.sizes.split(",")):
-        for kind in ("spun", "clean"):
+    if not args.no_latency:
+        imported, first_fix = import_latency()
+        print(f"import restore: {imported:.3f} s; import + first fix_text: {first_fix:.3f} s")
+    for megabytes in (float(s) for s in args.sizes.split(",") if s):
+        for kind in args.kinds.split(","):
             r = measure_fix_text(kind, megabytes, with_ftfy)
             line = (f"fix_text {kind:5} {megabytes:5.0f} MB: {r['mb_s']:6.2f} MB/s "
                     f"({r['seconds']:.1f} s), peak RSS {r['peak_rss_mb']:.0f} MB "
