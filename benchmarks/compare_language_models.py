@@ -327,6 +327,17 @@ def table(results: list[dict]) -> str:
     return "\n".join([line(head), "-+-".join("-" * w for w in widths), *map(line, rows)])
 
 
+def code_version() -> str:
+    """The commit the measured restore/ comes from, and whether it had local edits."""
+    try:
+        git = lambda *a: subprocess.run(["git", "-C", str(REPO), *a], capture_output=True,  # noqa: E731
+                                        text=True, check=True).stdout.strip()
+        dirty = git("status", "--porcelain", "--", "restore")
+        return f"{git('rev-parse', '--short', 'HEAD')}{' + uncommitted edits' if dirty else ''}"
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=8, help="first N clean files (default 8)")
@@ -364,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         f"# command: {command.strip()}",
         f"# python {sys.version.split()[0]}, {os.cpu_count()} cores; dev set: first "
         f"{args.limit} files of corpora/clean, families wordnet (seeds 1 2 3) and "
-        f"tortured (held-out table), clean",
+        f"tortured (held-out table), clean; restore/ at {code_version()}",
         "",
         table(results),
         "",
