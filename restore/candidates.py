@@ -254,3 +254,31 @@ def _separators_are_spaces(spun: str, haystack: str, offset: int) -> bool:
         if haystack[offset + index] == " " and not char.isspace():
             return False
     return True
+
+
+class TieredMatcher:
+    """Two automatons: *strong* forms, which are evidence that a text is spun,
+    and *weak* ones (everyday words such as "big" or "run"), which only matter
+    where the strong ones show a spun stretch. Clean prose is scanned for the
+    strong forms alone.
+
+    >>> rows = [Row("volition", "will", 0.98, WORDNET_FAMILY, "", "t:1"),
+    ...         Row("big", "large", 0.05, WORDNET_FAMILY, "", "t:2")]
+    >>> tiers = TieredMatcher(rows, lambda row: row.prior > 0.5)
+    >>> [c.spun for c in tiers.strong.find("a big volition")], len(tiers.find("a big volition"))
+    (['volition'], 2)
+    """
+
+    def __init__(self, rows: Sequence[Row], is_strong):
+        self.strong = PhraseMatcher([r for r in rows if is_strong(r)])
+        self.weak = PhraseMatcher([r for r in rows if not is_strong(r)])
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+        found = self.strong.find(text, start, end) + self.weak.find(text, start, end)
+        found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
+        return found
+
+    def find_near(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Candidate]:
+        found = self.strong.find_near(text, spans) + self.weak.find_near(text, spans)
+        found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
+        return found

@@ -42,7 +42,6 @@ from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_eviden
 
 ROUNDS = 2
 SKIP_BELOW = 0.01
-EVIDENCE_LM_MIN = 0.3
 # A self-evident form (a tortured phrase, a chained re-spin) is not kept just
 # because the language model, trained on speech, barely knows its original
 # ("fetal bovine serum"): its dislike counts for at most this much.
@@ -61,16 +60,20 @@ class _Words:
     opens_sentence: list[bool]
 
     @classmethod
-    def of(cls, text: str) -> "_Words":
+    def of(cls, text: str, candidates: Sequence[Candidate] = ()) -> "_Words":
+        """The words of ``text`` or, given candidates, only of the stretches
+        around them (a stretch starts as a sentence would: its context is cut
+        there, CONTEXT_CHARS before the candidate)."""
         starts, ends, words, opens = [], [], [], []
-        previous_end = 0
-        for match in _LM_WORD.finditer(text):
-            starts.append(match.start())
-            ends.append(match.end())
-            words.append(_lm_form(match.group()))
-            gap = text[previous_end:match.start()]
-            opens.append(previous_end == 0 or bool(_BOUNDARY.search(gap)))
-            previous_end = match.end()
+        for low, high in _stretches(text, candidates):
+            previous_end = low
+            for match in _LM_WORD.finditer(text, low, high):
+                starts.append(match.start())
+                ends.append(match.end())
+                words.append(_lm_form(match.group()))
+                gap = text[previous_end:match.start()]
+                opens.append(previous_end == low or bool(_BOUNDARY.search(gap)))
+                previous_end = match.end()
         return cls(starts, ends, words, opens)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -79,6 +82,29 @@ class _Words:
         while last < len(self.starts) and self.ends[last] <= end:
             last += 1
         return first, last
+
+
+CONTEXT_CHARS = 60  # enough for the trigram context on either side
+
+
+def _stretches(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """Merged ranges around the candidates (the whole text when none are given),
+    widened to whitespace so no word is cut."""
+    if not candidates:
+        return [(0, len(text))]
+    ranges: list[list[int]] = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        low, high = max(0, c.start - CONTEXT_CHARS), min(len(text), c.end + CONTEXT_CHARS)
+        if ranges and low <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], high)
+        else:
+            ranges.append([low, high])
+    for bounds in ranges:
+        while bounds[0] > 0 and not text[bounds[0] - 1].isspace():
+            bounds[0] -= 1
+        while bounds[1] < len(text) and not text[bounds[1]].isspace():
+            bounds[1] += 1
+    return [(low, high) for low, high in ranges]
 
 
 def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float]) -> list[float]:
@@ -115,7 +141,7 @@ def _lm_form(word: str) -> str:
     >>> [_lm_form(w) for w in ("Volition", "People’s", "30", "7", "2025")]
     ['volition', "people's", 'thirty', 'seven', 'ten']
     """
-    if word.isdigit():
+    if word.isascii() and word.isdigit():  # not "¹" or "٣", which int() refuses
         return _NUMBER_WORDS.get(int(word), "ten") if len(word) < 4 else "ten"
     return word.lower().replace("’", "'")
 
@@ -206,14 +232,14 @@ class LanguageModelScorer:
         evidence of spinning, "volition survive" is strong evidence."""
         candidates = analysis.candidates
         base = [log_likelihood_ratio(c) for c in candidates]
-        lifts = [analysis.plain_lift(k, self) if base[k] >= EVIDENCE_LM_MIN else 0.0
+        lifts = [analysis.plain_lift(k, self) if base[k] > 0 else 0.0
                  for k in range(len(candidates))]
         posteriors = channel_posteriors(candidates, lifts)
         span_total: dict[tuple[int, int], float] = {}
         for c, posterior in zip(candidates, posteriors):
             span_total[(c.start, c.end)] = span_total.get((c.start, c.end), 0.0) + posterior
         return [log_likelihood_ratio(c, min(span_total[(c.start, c.end)], c.row.prior))
-                if base[k] >= EVIDENCE_LM_MIN else base[k]
+                if base[k] > 0 else 0.0
                 for k, c in enumerate(candidates)]
 
     @staticmethod
@@ -291,7 +317,7 @@ class _Analysis:
     def __init__(self, text: str, candidates: Sequence[Candidate]):
         self.text = text
         self.candidates = candidates
-        self.words = _Words.of(text)
+        self.words = _Words.of(text, candidates)
         self.spans = [self.words.span(c.start, c.end) for c in candidates]
         self.originals = [lm_words(c.original) for c in candidates]
         self.weights: list[float] = []

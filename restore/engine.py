@@ -16,19 +16,22 @@ import os
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .candidates import WORDNET_FAMILY, PhraseMatcher
+from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .report import Restoration, Substitution, output_spans, splice
 from .decoder import LanguageModelScorer
-from .scoring import DocumentEvidence, Scorer, document_evidence, spin_score
+from .scoring import (DocumentEvidence, Scorer, document_evidence, row_log_likelihood_ratio,
+                      spin_score, spun_probabilities)
 from .tables import load_rows
 
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
 TORTURED_FAMILY = "tortured_phrases"
-CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
+CHANNEL_MIN_SPIN = 0.3
+WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
+WINDOW_CHARS = 800  # about 130 words on each side of a strong form  # spin score from which the WordNet channel looks at every lemma
 
 
 class Restorer:
@@ -48,7 +51,7 @@ class Restorer:
             from .spin import is_heldout
 
             rows = [r for r in rows if r.family != "tortured_phrases" or not is_heldout(r.spun)]
-        self.matcher = PhraseMatcher(rows)
+        self.matcher = TieredMatcher(rows, lambda row: row_log_likelihood_ratio(row) > 0)
         self.scorer = scorer or LanguageModelScorer()
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
@@ -70,14 +73,20 @@ class Restorer:
         if not 0.0 <= cut <= 1.0:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
         cut = max(cut, MIN_REPORTED_CONFIDENCE)
-        candidates = self.matcher.find(text)
-        if not candidates:
-            return Restoration(text, (), 0.0, cut)
+        # the strong forms decide where the text is spun; only there do the
+        # everyday forms and the WordNet channel get looked at
+        strong = self.matcher.strong.find(text)
         measure = getattr(self.scorer, "document_evidence", None)
-        evidence = measure(text, candidates) if measure else document_evidence(text, candidates)
-        if self.channel is not None and spin_score(evidence) >= CHANNEL_MIN_SPIN:
-            candidates = sorted(candidates + self.channel.find(text, candidates, [(0, len(text))]),
-                                key=lambda c: (c.start, -c.end, -c.row.prior))
+        evidence = measure(text, strong) if measure else document_evidence(text, strong)
+        windows = spun_windows(text, strong, evidence)
+        candidates = list(strong)
+        for low, high in windows:
+            candidates += self.matcher.weak.find(text, low, high)
+        if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
+            candidates += self.channel.find(text, candidates, windows)
+        if not candidates:
+            return Restoration(text, (), round(spin_score(evidence), 4), cut)
+        candidates = _dedupe_sorted(candidates)
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
@@ -105,6 +114,32 @@ class Restorer:
                 cut: float) -> list[Substitution]:
         scored = self.scorer.score(text, candidates, evidence)
         return to_substitutions(choose(scored, cut))
+
+
+def spun_windows(text: str, strong: Sequence[Candidate],
+                 evidence: DocumentEvidence) -> list[tuple[int, int]]:
+    """Character ranges around strong candidates in text that may be spun."""
+    ranges: list[list[int]] = []
+    for c, spun in zip(strong, spun_probabilities(text, strong, evidence)):
+        if spun < WINDOW_MIN_SPUN:
+            continue
+        low, high = max(0, c.start - WINDOW_CHARS), min(len(text), c.end + WINDOW_CHARS)
+        if ranges and low <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], high)
+        else:
+            ranges.append([low, high])
+    return [(low, high) for low, high in ranges]
+
+
+def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[tuple[int, int, str, str]] = set()
+    out = []
+    for c in sorted(candidates, key=lambda c: (c.start, -c.end, -c.row.prior)):
+        key = (c.start, c.end, c.original, c.row.rule)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
 
 
 @lru_cache(maxsize=16)

@@ -49,21 +49,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, Sequence
 
-import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
-from .tokens import WORD_PATTERN
+from .tables import Row
 
 DOC_PRIOR_LOG_ODDS = -4.0  # before any evidence, about 1 text in 55 is spun
 HITS_PER_WORD = 0.1  # extra candidates per word that spun text carries over clean text
 WINDOW_WORDS = 100  # words on each side of a candidate that count as its context
+CHARS_PER_WORD = 6  # English prose, spaces included
 MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
 SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
 LEMMA_PRIOR_CAP = 0.8  # a multiword WordNet lemma ("urban center") is real English
 COMMON_ZIPF = 4.0  # single words more frequent than this weigh less as evidence
 NOT_BARE_FACTOR = 0.02  # the WordNet-style spinner never replaces such tokens
+EVIDENCE_MIN = 0.3  # log likelihood ratio under which a form counts as no evidence
 
-_WORD_RE = regex.compile(WORD_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,13 +134,17 @@ UNKNOWN_ZIPF = 2.0
 def is_self_evident(c: Candidate) -> bool:
     """A form nobody writes in clean prose: a tortured phrase, or a chained
     WordNet re-spin that is not itself an English word or phrase."""
-    words = c.row.spun.count(" ") + 1
-    if c.row.family != WORDNET_FAMILY:
+    return is_self_evident_row(c.row)
+
+
+def is_self_evident_row(row: Row) -> bool:
+    words = row.spun.count(" ") + 1
+    if row.family != WORDNET_FAMILY:
         return words > 1
-    if words == 1 or "lemma" in c.row.note or "fixed" in c.row.note:
+    if words == 1 or "lemma" in row.note or "fixed" in row.note:
         return False
     # two-word chains can be plain English ("in world"); seen ones are not
-    return words >= 3 or c.row.note.startswith(("wild", "observed"))
+    return words >= 3 or row.note.startswith(("wild", "observed"))
 
 
 def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
@@ -149,20 +153,37 @@ def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
     ``prior`` overrides the table prior, e.g. with a posterior that has seen
     the context (the language-model decoder passes one).
     """
-    if (c.row.family == WORDNET_FAMILY and not c.bare) or "channel" in c.row.note:
+    if c.row.family == WORDNET_FAMILY and not c.bare:
+        return 0.0
+    return row_log_likelihood_ratio(c.row, prior)
+
+
+def row_log_likelihood_ratio(row: Row, prior: float | None = None) -> float:
+    """:func:`log_likelihood_ratio` of a bare occurrence of ``row``'s form.
+
+    Forms weaker than ``EVIDENCE_MIN`` carry no evidence at all: in clean
+    prose they are everywhere ("run", "big"), so they tell nothing, and the
+    scan can skip them until stronger forms show a spun stretch.
+
+    >>> row_log_likelihood_ratio(Row("volition", "will", 0.98, WORDNET_FAMILY, "lemma", "t")) > 2
+    True
+    >>> row_log_likelihood_ratio(Row("big", "large", 0.05, WORDNET_FAMILY, "lemma", "t"))
+    0.0
+    """
+    if "channel" in row.note:
         return 0.0  # channel rows say what a spun word was, not whether it is spun
     if prior is None:
-        prior = c.row.prior
-    if is_self_evident(c):
+        prior = row.prior
+    if is_self_evident_row(row):
         return SELF_EVIDENT_LOG_LR * prior
-    if " " in c.row.spun:
+    if " " in row.spun:
         prior = min(prior, LEMMA_PRIOR_CAP)
     weight = min(-math.log(1.0 - min(prior, 0.999)), MAX_LOG_LR)
-    if " " not in c.row.spun:
-        excess = zipf(c.spun.lower()) - COMMON_ZIPF
+    if " " not in row.spun:
+        excess = zipf(row.spun.lower()) - COMMON_ZIPF
         if excess > 0:
             weight /= 1.0 + excess
-    return weight
+    return weight if weight >= EVIDENCE_MIN else 0.0
 
 
 def span_weights(candidates: Sequence[Candidate],
@@ -214,7 +235,7 @@ class IntervalSet:
 def document_evidence(text: str, candidates: Sequence[Candidate],
                       weights: Sequence[float] | None = None) -> DocumentEvidence:
     """Total spin evidence in ``text``."""
-    return DocumentEvidence(sum(1 for _ in _WORD_RE.finditer(text)),
+    return DocumentEvidence(len(text.split()),
                             sum(w for _, _, w in span_weights(candidates, weights)))
 
 
@@ -232,22 +253,20 @@ def spin_score(evidence: DocumentEvidence) -> float:
 def spun_probabilities(text: str, candidates: Sequence[Candidate],
                        evidence: DocumentEvidence,
                        weights: Sequence[float] | None = None) -> list[float]:
-    """For each candidate, the probability that the text around it is spun."""
-    word_starts = [m.start() for m in _WORD_RE.finditer(text)]
+    """For each candidate, the probability that the text around it (about
+    WINDOW_WORDS words on each side) is spun."""
     spans = span_weights(candidates, weights)
     starts = [start for start, _, _ in spans]
     prefix = [0.0]
     for _, _, weight in spans:
         prefix.append(prefix[-1] + weight)
+    reach = WINDOW_WORDS * CHARS_PER_WORD
     out: list[float] = []
     for c in candidates:
-        index = bisect_left(word_starts, c.start)
-        first = max(0, index - WINDOW_WORDS)
-        last = min(len(word_starts), index + WINDOW_WORDS)
-        lo_char = word_starts[first] if word_starts else 0
-        hi_char = word_starts[last - 1] if last > 0 else len(text)
-        lo, hi = bisect_left(starts, lo_char), bisect_right(starts, hi_char)
-        local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * (last - first)
+        low, high = max(0, c.start - reach), min(len(text), c.end + reach)
+        words = len(text[low:high].split())
+        lo, hi = bisect_left(starts, low), bisect_right(starts, high)
+        local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * words
         # a later pass sees restored text: the input's evidence stays a floor
         out.append(sigmoid(max(local, evidence.log_odds)))
     return out
