@@ -1,12 +1,10 @@
-"""Restoring many files: one worker function, run in a process pool.
+"""Restoring one file of a batch, end to end (the pool is :mod:`restore.pool`).
 
-:func:`process_file` handles one file end to end, streaming it in chunks (see
-:mod:`restore.stream`) so memory stays bounded, writing through
-:class:`restore.safe_write.AtomicWriter`, and appending its own record to the
-report *before* it replaces anything. :func:`run_batch` feeds a pool, keeps
-going when a worker dies (the files it held are retried one at a time, and a
-file that kills its worker again is reported as failed), and calls back with
-each :class:`FileResult`.
+:func:`process_file` streams the file in chunks (see :mod:`restore.stream`) so
+memory stays bounded, writes through :class:`restore.safe_write.AtomicWriter`,
+appends its own record to the report *before* it replaces anything, and
+returns a small :class:`FileResult`; a problem with the file becomes a
+``skipped`` or ``failed`` result, never an exception.
 
 >>> import os, tempfile
 >>> folder = tempfile.mkdtemp()
@@ -26,17 +24,14 @@ file's base name, the worker handling that file exits at once with
 
 from __future__ import annotations
 
-import concurrent.futures as futures
 import contextlib
 import difflib
 import hashlib
 import json
-import multiprocessing
 import os
 import tempfile
-import time
-from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Iterator
 
 from .batch_report import ReportWriter
 from .engine import Restorer, get_restorer  # noqa: F401 (doctest)
@@ -245,116 +240,3 @@ def unified_diff(name: str, old: str, new: str) -> str:
                                  name, name)
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                    for line in lines)
-
-
-@dataclass
-class Summary:
-    """Counts for the summary line."""
-
-    seen: int = 0
-    changed: int = 0
-    skipped: int = 0
-    failed: int = 0
-    substitutions: int = 0
-    bytes: int = 0
-    seconds: float = 0.0
-    interrupted: bool = False
-    by_status: dict[str, int] = field(default_factory=dict)
-
-    def add(self, result: FileResult) -> None:
-        self.seen += 1
-        self.by_status[result.status] = self.by_status.get(result.status, 0) + 1
-        self.changed += result.status in ("changed", "would_change")
-        self.skipped += result.status == "skipped"
-        self.failed += result.status == "failed"
-        self.substitutions += result.substitutions
-        self.bytes += result.bytes
-
-    def line(self, check: bool = False) -> str:
-        """``12 files seen, 3 changed, ...`` for stderr."""
-        rate = self.bytes / 1e6 / self.seconds if self.seconds > 0 else 0.0
-        changed = "would change" if check else "changed"
-        text = (f"{self.seen} files seen, {self.changed} {changed}, {self.skipped} skipped, "
-                f"{self.failed} failed, {self.substitutions} substitutions, "
-                f"{self.bytes / 1e6:.1f} MB in {self.seconds:.1f} s ({rate:.2f} MB/s)")
-        return text + (" (interrupted)" if self.interrupted else "")
-
-
-def _pool(jobs: int) -> futures.ProcessPoolExecutor:
-    """A pool whose workers inherit the parent's tables when fork is available."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-
-
-def _crashed(item: Item, config: Config) -> FileResult:
-    reason = f"{item.display}: worker process died while restoring this file"
-    report = ReportWriter(config.report) if config.report else None
-    return _finish(item, config, report, "failed", reason, 0)
-
-
-def run_batch(items: Sequence[Item], config: Config, jobs: int,
-              on_result: Callable[[FileResult], None]) -> None:
-    """Process ``items`` with ``jobs`` worker processes (1 file: in-process).
-
-    A worker that dies breaks the pool; the files then in flight are retried
-    one by one in a fresh single-worker pool, and a file that breaks it again
-    is reported as failed. The batch goes on.
-    """
-    if len(items) <= 1:
-        for item in items:
-            on_result(process_file(item, config))
-        return
-    suspects = _run_pool(items, config, max(1, jobs), on_result)
-    for item in suspects:
-        again = _run_pool([item], config, 1, on_result)
-        for dead in again:
-            on_result(_crashed(dead, config))
-
-
-def _run_pool(items: Iterable[Item], config: Config, jobs: int,
-              on_result: Callable[[FileResult], None]) -> list[Item]:
-    """Run ``items`` in a pool; return the items in flight when a worker died."""
-    pending = iter(items)
-    suspects: list[Item] = []
-    window = jobs * 4
-    executor = _pool(jobs)
-    running: dict[futures.Future, Item] = {}
-    try:
-        while True:
-            while len(running) < window:
-                item = next(pending, None)
-                if item is None:
-                    break
-                try:
-                    running[executor.submit(process_file, item, config)] = item
-                except futures.process.BrokenProcessPool:
-                    suspects.append(item)
-            if not running:
-                break
-            done, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                item = running.pop(future)
-                try:
-                    on_result(future.result())
-                except futures.process.BrokenProcessPool:
-                    suspects.append(item)
-                    broken = True
-            if broken:
-                for future, item in list(running.items()):
-                    if future.done() and not future.exception():
-                        on_result(future.result())
-                    else:
-                        suspects.append(item)
-                running.clear()
-                executor.shutdown(wait=True, cancel_futures=True)
-                executor = _pool(jobs)
-    finally:
-        executor.shutdown(wait=False, cancel_futures=True)
-    return suspects
-
-
-def elapsed_since(start: float) -> float:
-    """Seconds since ``start`` (``time.perf_counter``)."""
-    return time.perf_counter() - start

@@ -118,6 +118,8 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     >>> transfer_case("Dec", "Dec", "December")
     'December'
     """
+    if found.islower() and table_spun.islower():
+        return original  # the common case, decided without looking at letters
     letters = [c for c in found if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
         c.isupper() for c in table_spun[1:]
@@ -133,7 +135,7 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
 def _case_compatible(found: str, table_spun: str) -> bool:
     """A table spelling with capitals ("Dec", "High German") must match exactly
     (or in all capitals); a lowercase one matches any capitalisation."""
-    if not any(c.isupper() for c in table_spun):
+    if table_spun.islower() or not any(c.isupper() for c in table_spun):
         return True
     return found.replace("’", "'") == table_spun or found == table_spun.upper()
 

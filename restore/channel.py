@@ -96,8 +96,9 @@ class WordNetChannel:
 
 
 def _single_spaces(text: str, start: int, end: int) -> bool:
+    """Words separated by single spaces only (no line break, tab or double space)."""
     inner = text[start:end]
-    return "  " not in inner and not any(ch.isspace() and ch != " " for ch in inner)
+    return "  " not in inner and len(inner.split()) == inner.count(" ") + 1
 
 
 @lru_cache(maxsize=200_000)

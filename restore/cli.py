@@ -24,8 +24,9 @@ from . import __version__
 from .engine import DEFAULT_THRESHOLD, get_restorer
 from .report import Restoration
 from .tables import TableError, builtin_table_paths
-from .batch import Config, FileResult, Summary, run_batch
+from .batch import Config, FileResult
 from .batch_report import ReportWriter
+from .pool import Summary, run_batch
 from .textio import InputError, check_encoding, decode_bytes, encode_text, read_text_file
 from .undo import undo_report
 from .walk import DEFAULT_INCLUDE, discover

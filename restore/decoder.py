@@ -107,10 +107,13 @@ def _stretches(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, in
     return [(low, high) for low, high in ranges]
 
 
-def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float]) -> list[float]:
+def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],
+                       groups: Sequence[Sequence[int]] | None = None) -> list[float]:
     """Noisy-channel posterior of each original against its rivals on the same
     span and against keeping the text: P(o) is proportional to prior(o) *
-    exp(lift(o)), P(keep) to 1 - the sum of the priors.
+    exp(lift(o)), P(keep) to 1 - the sum of the priors. ``groups`` (indices of
+    the candidates that share a span, from :func:`span_groups`) saves work
+    when called repeatedly.
 
     >>> from restore.tables import Row
     >>> from restore.candidates import Candidate
@@ -119,18 +122,26 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float]) 
     >>> [round(p, 2) for p in channel_posteriors(cands, [2.0, 0.0])]
     [0.86, 0.04]
     """
+    if groups is None:
+        groups = span_groups(candidates)
+    out = [0.0] * len(candidates)
+    exp = math.exp
+    for members in groups:
+        keep = max(1e-6, 1.0 - sum(candidates[k].row.prior for k in members))
+        weights = [candidates[k].row.prior * exp(max(-30.0, min(30.0, lifts[k])))
+                   for k in members]
+        total = keep + sum(weights)
+        for k, weight in zip(members, weights):
+            out[k] = weight / total
+    return out
+
+
+def span_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
+    """Indices of the candidates, grouped by span."""
     groups: dict[tuple[int, int], list[int]] = {}
     for k, c in enumerate(candidates):
         groups.setdefault((c.start, c.end), []).append(k)
-    out = [0.0] * len(candidates)
-    for members in groups.values():
-        keep = max(1e-6, 1.0 - sum(candidates[k].row.prior for k in members))
-        weights = {k: candidates[k].row.prior * math.exp(max(-30.0, min(30.0, lifts[k])))
-                   for k in members}
-        total = keep + sum(weights.values())
-        for k, weight in weights.items():
-            out[k] = weight / total
-    return out
+    return list(groups.values())
 
 
 def _lm_form(word: str) -> str:
@@ -181,8 +192,9 @@ class LanguageModelScorer:
         if evidence is None:
             evidence = document_evidence(text, candidates, analysis.weights)
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
-        active = [is_self_evident(c) or spun_here[k] >= SKIP_BELOW
-                  for k, c in enumerate(candidates)]
+        self_evident = [is_self_evident(c) for c in candidates]
+        groups = span_groups(candidates)
+        active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         keep_text = _Hypothesis(words, {})
         lifts = [analysis.plain_lift(k, self) if active[k] else 0.0
                  for k in range(len(candidates))]
@@ -197,14 +209,14 @@ class LanguageModelScorer:
                     if active[k] and near(*spans[k]):
                         lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
             posteriors = channel_posteriors(candidates, [
-                max(lift, SELF_EVIDENT_MIN_LIFT) if is_self_evident(c) else lift
-                for c, lift in zip(candidates, lifts)])
+                max(lift, SELF_EVIDENT_MIN_LIFT) if evident else lift
+                for evident, lift in zip(self_evident, lifts)], groups)
             for k, c in enumerate(candidates):
-                confidences[k] = self._confidence(c, spun_here[k], posteriors[k])
+                confidences[k] = self._confidence(c, spun_here[k], posteriors[k], self_evident[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
-            why = ("self-evident form" if is_self_evident(c)
+            why = ("self-evident form" if self_evident[k]
                    else f"context spun {spun_here[k]:.2f}")
             results.append(Scored(c, confidences[k],
                                   f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, "
@@ -243,12 +255,12 @@ class LanguageModelScorer:
                 for k, c in enumerate(candidates)]
 
     @staticmethod
-    def _confidence(c: Candidate, spun_here: float, posterior: float) -> float:
+    def _confidence(c: Candidate, spun_here: float, posterior: float, self_evident: bool) -> float:
         """P(restore | the text is spun), times P(spun) unless the form is self-evident."""
         inner = posterior
         if c.row.family == WORDNET_FAMILY and not c.bare:
             inner *= NOT_BARE_FACTOR  # the WordNet-style spinner never makes these
-        return inner if is_self_evident(c) else inner * spun_here
+        return inner if self_evident else inner * spun_here
 
     def _lift(self, words: _Words, span: tuple[int, int], original: list[str],
               hypothesis: "_Hypothesis") -> float:
