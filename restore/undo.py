@@ -12,15 +12,15 @@ only then is the file atomically replaced. A file already back at
 >>> from restore.walk import Item
 >>> folder = tempfile.mkdtemp()
 >>> path, report = os.path.join(folder, "a.txt"), os.path.join(folder, "r.jsonl")
->>> _ = open(path, "wb").write(b"It volition survive fine.\\n")
+>>> _ = open(path, "wb").write(b"It volition survive fine past times June.\\n")
 >>> _ = open(report, "wb")
 >>> _ = process_file(Item(0, path, path, path), Config(get_restorer(), write=True, report=report))
->>> open(path, "rb").read()
-b'It will be fine.\\n'
+>>> b"volition" in open(path, "rb").read()
+False
 >>> [outcome.status for outcome in undo_report(report)]
 ['restored']
 >>> open(path, "rb").read()
-b'It volition survive fine.\\n'
+b'It volition survive fine past times June.\\n'
 """
 
 from __future__ import annotations
