@@ -263,13 +263,13 @@ class LanguageModelScorer:
     @staticmethod
     def _confidence(c: Candidate, spun_here: float, posterior: float, self_evident: bool) -> float:
         """P(restore | the text is spun), times P(spun) unless the form is self-evident."""
-        inner = posterior
-        if c.row.family == WORDNET_FAMILY and not c.bare:
-            inner *= NOT_BARE_FACTOR  # the WordNet-style spinner never makes these
-        raw = inner if self_evident else inner * spun_here
+        raw = posterior if self_evident else posterior * spun_here
         if c.row.family != WORDNET_FAMILY:
             return raw  # tortured phrases come out calibrated as they are (ECE 0.06)
-        return sigmoid(CALIBRATION_SLOPE * logit(raw))
+        calibrated = sigmoid(CALIBRATION_SLOPE * logit(raw))
+        if not c.bare:
+            calibrated *= NOT_BARE_FACTOR  # the WordNet-style spinner never makes these
+        return calibrated
 
     def _lift(self, words: _Words, span: tuple[int, int], original: list[str],
               hypothesis: "_Hypothesis") -> float:
