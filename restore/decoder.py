@@ -240,6 +240,10 @@ class LanguageModelScorer:
         if memo is not None and memo.text is text and memo.candidates is candidates:
             return memo
         analysis = _Analysis(text, candidates)
+        if memo is not None and memo.text is text:
+            # same text, more candidates (evidence first, then everything):
+            # lifts against the text as written do not change
+            analysis.plain_lifts = memo.plain_lifts
         analysis.weights = self._evidence_weights(analysis)
         self._memo = analysis
         return analysis
@@ -342,13 +346,16 @@ class _Analysis:
         self.spans = [self.words.span(c.start, c.end) for c in candidates]
         self.originals = [lm_words(c.original) for c in candidates]
         self.weights: list[float] = []
-        self._plain_lifts: dict[int, float] = {}
         self._keep_text = _Hypothesis(self.words, {})
+        self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
 
     def plain_lift(self, k: int, scorer: "LanguageModelScorer") -> float:
-        lift = self._plain_lifts.get(k)
+        """Lift of candidate ``k`` with its neighbours as written (no restoration)."""
+        c = self.candidates[k]
+        key = (c.start, c.end, c.original)
+        lift = self.plain_lifts.get(key)
         if lift is None:
-            lift = self._plain_lifts[k] = scorer._lift(
+            lift = self.plain_lifts[key] = scorer._lift(
                 self.words, self.spans[k], self.originals[k], self._keep_text)
         return lift
 
