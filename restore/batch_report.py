@@ -22,11 +22,15 @@ characters of the whole decoded input), ``error`` (one line, or null).
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
 from typing import Any, BinaryIO, Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; run one process at a time there (-j 1)
+    fcntl = None  # type: ignore[assignment]
 
 
 class ReportWriter:
@@ -44,7 +48,8 @@ class ReportWriter:
         objects in ``spool``, if given); ``durable`` fsyncs before returning."""
         head = json.dumps(record, ensure_ascii=False)
         with open(self.path, "ab") as out:
-            fcntl.flock(out.fileno(), fcntl.LOCK_EX)
+            if fcntl is not None:
+                fcntl.flock(out.fileno(), fcntl.LOCK_EX)
             try:
                 if spool is None:
                     out.write(head.encode("utf-8") + b"\n")
@@ -57,7 +62,8 @@ class ReportWriter:
                 if durable:
                     os.fsync(out.fileno())
             finally:
-                fcntl.flock(out.fileno(), fcntl.LOCK_UN)
+                if fcntl is not None:
+                    fcntl.flock(out.fileno(), fcntl.LOCK_UN)
 
 
 def iter_report(path: str) -> Iterator[dict[str, Any]]:

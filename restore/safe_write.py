@@ -93,14 +93,17 @@ class AtomicWriter:
     def commit(self) -> None:
         """fsync, set permissions, replace the target, fsync the folder."""
         os.fsync(self.fd)
-        os.fchmod(self.fd, self.mode if self.mode is not None else 0o644)
-        if self.owner is not None:
+        if hasattr(os, "fchmod"):  # not on Windows
+            os.fchmod(self.fd, self.mode if self.mode is not None else 0o644)
+        if self.owner is not None and hasattr(os, "fchown"):
             try:  # keep the owner when root rewrites someone else's file
                 os.fchown(self.fd, *self.owner)
             except OSError:
                 pass
         os.close(self.fd)
         self.fd = -1
+        if not hasattr(os, "fchmod"):
+            os.chmod(self.temp, self.mode if self.mode is not None else 0o644)
         os.replace(self.temp, self.target)
         self.temp = ""
         fsync_dir(self.folder)
