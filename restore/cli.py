@@ -29,7 +29,7 @@ from .batch_report import ReportWriter
 from .pool import Summary, run_batch
 from .textio import InputError, check_encoding, decode_bytes, encode_text, read_text_file
 from .undo import undo_report
-from .walk import DEFAULT_INCLUDE, discover
+from .walk import DEFAULT_INCLUDE, OutputClash, discover
 
 DEFAULT_SPIN_THRESHOLD = 0.5
 
@@ -181,7 +181,10 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
     for path in paths:
         if not os.path.exists(path):
             _fail(f"{path}: no such file")
-    items = discover(paths, include or DEFAULT_INCLUDE, exclude, output_dir, in_place)
+    try:
+        items = discover(paths, include or DEFAULT_INCLUDE, exclude, output_dir, in_place)
+    except OutputClash as error:
+        _fail(str(error))
     if report_path:
         ReportWriter(report_path, truncate=True)
     config = Config(restorer, threshold, encoding, write=write, diff=show_diff,

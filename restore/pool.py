@@ -95,6 +95,7 @@ def _run_pool(items: Iterable[Item], config: Config, jobs: int,
     suspects: list[Item] = []
     executor = _pool(jobs)
     running: dict[futures.Future, Item] = {}
+    finished = False
     try:
         while True:
             broken = False
@@ -128,6 +129,8 @@ def _run_pool(items: Iterable[Item], config: Config, jobs: int,
                 running.clear()
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = _pool(jobs)
+        finished = True
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        # on Ctrl-C do not wait: workers finish (or drop) their current file alone
+        executor.shutdown(wait=finished, cancel_futures=True)
     return suspects

@@ -28,6 +28,10 @@ DEFAULT_INCLUDE: tuple[str, ...] = ("*.txt", "*.md", "*.text", "*.rst", "*.markd
 ALWAYS_EXCLUDED_DIRS = frozenset({".git", ".hg", ".svn"})
 
 
+class OutputClash(ValueError):
+    """Two inputs would be written to the same output path."""
+
+
 @dataclass(frozen=True)
 class Item:
     """One file of the batch. ``source`` is read; ``dest`` is written (None:
@@ -92,11 +96,12 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE,
     With ``output_dir``, a single folder argument is mirrored into it; with
     several arguments each goes under its own name (``OUT/<name>/...``).
     A file reached twice (two arguments, or a symlink named directly) is
-    processed once.
+    processed once; two different files with the same output path raise
+    :class:`OutputClash`.
     """
     items: list[Item] = []
     seen: set[str] = set()
-    dests: set[str | None] = set()
+    dests: set[str] = set()
     out_real = os.path.realpath(output_dir) if output_dir else None
     skip_dirs = [out_real] if out_real else []
     single_folder = len(paths) == 1 and os.path.isdir(paths[0])
@@ -111,8 +116,8 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE,
         if output_dir and not skip:
             dest = os.path.join(output_dir, *relative_dest.split("/"))
             if dest in dests:
-                skip = f"{path}: same output path as another input ({dest}); skipped"
-                dest = None
+                raise OutputClash(f"{path}: another input already goes to {dest}; "
+                                  "name their folders instead of the files")
             dests.add(dest)
         elif in_place and not skip:
             dest = real  # a file named through a symlink: write the target

@@ -5,6 +5,9 @@ import hashlib
 import json
 import os
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +17,7 @@ from click.testing import CliRunner
 from restore.batch_report import read_report
 from restore.cli import main
 
+REPO = Path(__file__).resolve().parent.parent
 SPUN = "It volition survive fine past times June.\n"
 # what the engine makes of it (computed, so that tuning the tables does not
 # break these tests; "volition" -> "will" at least is asserted below)
@@ -244,3 +248,29 @@ def test_output_dir_inside_the_input_is_not_walked(runner, tmp_path):
     assert not (out / "fixed").exists()
     same = runner.invoke(main, ["fix", str(root), "-o", str(root)])
     assert same.exit_code == 2 and "--in-place" in same.stderr
+
+
+def test_several_arguments_go_under_their_own_names(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.txt").write_bytes(SPUN.encode())
+    (tmp_path / "y.txt").write_bytes(SPUN.encode())
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "restore", "fix", str(tmp_path / "a"), str(tmp_path / "b"),
+               str(tmp_path / "y.txt"), "-o", str(out), "-j", "2"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert snapshot(out) == {"a/x.txt": FIXED.encode(), "b/x.txt": FIXED.encode(),
+                             "y.txt": FIXED.encode()}
+
+
+def test_two_files_with_one_output_path_is_a_usage_error(runner, tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.txt").write_bytes(SPUN.encode())
+    result = runner.invoke(main, ["fix", str(tmp_path / "a" / "x.txt"),
+                                  str(tmp_path / "b" / "x.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "another input already goes to" in result.stderr
+    assert not (tmp_path / "out").exists()
