@@ -27,6 +27,7 @@ from .tables import TableError, builtin_table_paths
 from .batch import Config, FileResult
 from .batch_report import ReportWriter
 from .pool import Summary, run_batch
+from .stream import MAX_CHUNK_CHARS, iter_text_chunks
 from .textio import InputError, check_encoding, decode_bytes, encode_text, read_text_file
 from .undo import undo_report
 from .walk import DEFAULT_INCLUDE, OutputClash, discover
@@ -239,6 +240,27 @@ def run_folders(items: list, config: Config, jobs: int, check: bool) -> Summary:
     return summary
 
 
+def _is_big_file(path: str) -> bool:
+    """A regular file larger than one chunk: restored chunk by chunk."""
+    try:
+        return path != "-" and os.path.isfile(path) and os.path.getsize(path) > MAX_CHUNK_CHARS
+    except OSError:
+        return False
+
+
+def _stream_to_stdout(path: str, restorer, threshold: float | None, encoding: str,
+                      out) -> None:
+    """Restore a big file in bounded memory. A first pass decodes it all, so
+    a bad byte is still a one-line error before any output."""
+    with open(path, "rb") as source:
+        for _ in iter_text_chunks(source, path, encoding):
+            pass
+    with open(path, "rb") as source:
+        for chunk in iter_text_chunks(source, path, encoding):
+            out.write(encode_text(restorer.restore(chunk, threshold).text, path, encoding))
+    out.flush()
+
+
 def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
                    wordlists: tuple[str, ...], encoding: str, explain: bool,
                    output_format: str) -> None:
@@ -248,6 +270,9 @@ def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tu
     failed = False
     for path in paths:
         name = "<stdin>" if path == "-" else path
+        if output_format == "text" and not explain and _is_big_file(path):
+            _stream_to_stdout(path, restorer, threshold, encoding, out)
+            continue
         try:
             text = _read(path, encoding)
         except InputError as error:

@@ -63,3 +63,21 @@ def test_chunks_join_back_exactly():
     data = ("word " * 10 + "end.\n\n" + "x" * 50 + " é ").encode() * 500
     chunks = list(iter_text_chunks(io.BytesIO(data), "t", max_chars=777))
     assert "".join(chunks).encode() == data and max(map(len, chunks)) <= 777
+
+
+def test_big_file_to_stdout_is_streamed(tmp_path):
+    from click.testing import CliRunner
+
+    from restore.cli import main
+
+    paragraph = (SENTENCE * 40).strip() + "\n\n"
+    original = (paragraph * 120).encode()  # > 256 Ki characters: streamed
+    path = tmp_path / "big.txt"
+    path.write_bytes(original)
+    result = CliRunner().invoke(main, ["fix", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout_bytes == (restore.fix_text(paragraph) * 120).encode()
+    path.write_bytes(original + b"\xff tail")
+    bad = CliRunner().invoke(main, ["fix", str(path)])
+    assert bad.exit_code == 2 and bad.stdout_bytes == b""
+    assert f"not valid utf-8 at byte {len(original)}" in bad.stderr
