@@ -37,8 +37,9 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
-from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence, is_self_evident,
-                      log_likelihood_ratio, logit, sigmoid, spun_probabilities)
+from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
+                      is_self_evident, log_likelihood_ratio, logit, sigmoid,
+                      spinner_could_write, spun_probabilities)
 
 ROUNDS = 2
 SKIP_BELOW = 0.01
@@ -271,8 +272,8 @@ class LanguageModelScorer:
         if c.row.family != WORDNET_FAMILY:
             return raw  # tortured phrases come out calibrated as they are (ECE 0.06)
         calibrated = sigmoid(CALIBRATION_SLOPE * logit(raw))
-        if not c.bare:
-            calibrated *= NOT_BARE_FACTOR  # the WordNet-style spinner never makes these
+        if not spinner_could_write(c):
+            calibrated *= NOT_BARE_FACTOR
         return calibrated
 
     def _lift(self, words: _Words, span: tuple[int, int], original: list[str],

@@ -147,13 +147,33 @@ def is_self_evident_row(row: Row) -> bool:
     return words >= 3 or row.note.startswith(("wild", "observed"))
 
 
+def spinner_could_write(c: Candidate) -> bool:
+    """Could the WordNet-style spinner have written this? It only replaces bare
+    tokens, with lemma strings as WordNet spells them: a capitalised word in
+    mid-sentence ("Will Grant", "the Bill Foundation") is not the output of a
+    lowercase lemma. Other families are not judged.
+
+    >>> from restore.candidates import Candidate
+    >>> row = Row("bill", "measure", 0.3, WORDNET_FAMILY, "lemma", "t")
+    >>> [spinner_could_write(Candidate(0, 4, w, "x", row, "exact", bare, start))
+    ...  for w, bare, start in (("bill", True, False), ("Bill", True, False),
+    ...                         ("Bill", True, True), ("bill", False, False))]
+    [True, False, True, False]
+    """
+    if c.row.family != WORDNET_FAMILY:
+        return True
+    if not c.bare:
+        return False
+    return c.sentence_start or not c.spun[:1].isupper() or not c.row.spun[:1].islower()
+
+
 def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
     """How much likelier this form is in spun text than in clean text (log).
 
     ``prior`` overrides the table prior, e.g. with a posterior that has seen
     the context (the language-model decoder passes one).
     """
-    if c.row.family == WORDNET_FAMILY and not c.bare:
+    if not spinner_could_write(c):
         return 0.0
     return row_log_likelihood_ratio(c.row, prior)
 
@@ -289,8 +309,8 @@ class ContextScorer:
             else:
                 confidence = spun_here * c.row.prior
                 why = f"context spun {spun_here:.2f}"
-            if c.row.family == WORDNET_FAMILY and not c.bare:
+            if not spinner_could_write(c):
                 confidence *= NOT_BARE_FACTOR
-                why += ", not bare"
+                why += ", not a form the spinner writes"
             results.append(Scored(c, confidence, f"prior {c.row.prior:.2f}, {why}"))
         return results
