@@ -102,9 +102,9 @@ def test_capitalised_mid_sentence_words_are_not_spinner_output(tmp_path):
     """A lowercase lemma never comes out capitalised in mid-sentence: names stay."""
     table = tmp_path / "names.tsv"
     table.write_text("spun\toriginal\tprior\tfamily\tnote\n"
-                     "zorbill\tplonk\t0.95\twordnet_spinner\twild:3 lemma\n", encoding="utf-8")
+                     "zorbill\tquuxle\t0.95\twordnet_spinner\twild:3 lemma\n", encoding="utf-8")
     spun = ("It volition survive fine past times June, at that topographic point said the "
             "Zorbill Foundation in addition to the zorbill volition pass.")
     text = restore.fix_text(spun, wordlists=[table])
     assert "the Zorbill Foundation" in text
-    assert "the plonk will pass" in text
+    assert "the quuxle will pass" in text
