@@ -13,6 +13,7 @@ configuration, so they travel to Dask or Spark workers cheaply.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -20,6 +21,7 @@ from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .report import Restoration, Substitution, output_spans, splice
+from .stream import MAX_CHUNK_CHARS, cut_point
 from .decoder import LanguageModelScorer
 from .scoring import (DocumentEvidence, Scorer, document_evidence, row_log_likelihood_ratio,
                       spin_score, spun_probabilities)
@@ -73,6 +75,8 @@ class Restorer:
         if not 0.0 <= cut <= 1.0:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
         cut = max(cut, MIN_REPORTED_CONFIDENCE)
+        if len(text) > MAX_CHUNK_CHARS:
+            return self._restore_in_chunks(text, cut)
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
         strong = self.matcher.strong.find(text)
@@ -109,6 +113,27 @@ class Restorer:
             candidates = [c for c in self.matcher.find_near(current, written)
                           if c.row.family != TORTURED_FAMILY]
         return Restoration(current, tuple(substitutions), round(spin_score(evidence), 4), cut)
+
+    def _restore_in_chunks(self, text: str, cut: float) -> Restoration:
+        """A long text, a chunk at a time (cut at paragraph, sentence or space,
+        as the command line streams files), so memory stays bounded and the
+        result is the same as the command line's. The spin score is the
+        highest of the chunks: a text with a spun stretch is spun."""
+        pieces: list[str] = []
+        substitutions: list[Substitution] = []
+        spin = 0.0
+        offset = 0
+        while offset < len(text):
+            rest = text[offset:offset + 2 * MAX_CHUNK_CHARS]
+            size = cut_point(rest, MAX_CHUNK_CHARS) if len(text) - offset > MAX_CHUNK_CHARS \
+                else len(text) - offset
+            part = self.restore(text[offset:offset + size], cut)
+            pieces.append(part.text)
+            substitutions.extend(replace(sub, start=sub.start + offset, end=sub.end + offset)
+                                 for sub in part.substitutions)
+            spin = max(spin, part.spin_score)
+            offset += size
+        return Restoration("".join(pieces), tuple(substitutions), spin, cut)
 
     def _decide(self, text: str, candidates, evidence: DocumentEvidence,
                 cut: float) -> list[Substitution]:

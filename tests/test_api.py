@@ -108,3 +108,22 @@ def test_capitalised_mid_sentence_words_are_not_spinner_output(tmp_path):
     text = restore.fix_text(spun, wordlists=[table])
     assert "the Zorbill Foundation" in text
     assert "the quuxle will pass" in text
+
+
+def test_long_text_is_restored_in_chunks_with_global_offsets():
+    from restore.stream import MAX_CHUNK_CHARS
+
+    clean = "We walked along the river and talked about the garden for a while.\n\n"
+    spun = "It volition survive fine past times June, at that topographic point in the city.\n\n"
+    unit = clean + spun
+    copies = MAX_CHUNK_CHARS // len(unit) + 50
+    text = unit * copies
+    assert len(text) > MAX_CHUNK_CHARS
+    r = restore.fix_and_explain(text)
+    fixed = unit.replace("It volition survive fine past times June, at that topographic point",
+                         "It will be fine by June, there")
+    assert r.text.count(fixed) == copies  # (no string diff: pytest would print 300 kB)
+    assert len(r.substitutions) == 4 * copies
+    assert all(text[s.start:s.end] == s.spun for s in r.substitutions)
+    assert r.revert() == text
+    assert r.spin_score > 0.5
