@@ -272,8 +272,18 @@ class TieredMatcher:
     """
 
     def __init__(self, rows: Sequence[Row], is_strong):
-        self.strong = PhraseMatcher([r for r in rows if is_strong(r)])
-        self.weak = PhraseMatcher([r for r in rows if not is_strong(r)])
+        strong = [is_strong(r) for r in rows]
+        self.strong = PhraseMatcher([r for r, s in zip(rows, strong) if s])
+        self._weak_rows: list[Row] | None = [r for r, s in zip(rows, strong) if not s]
+        self._weak: PhraseMatcher | None = None
+
+    @property
+    def weak(self) -> PhraseMatcher:
+        """Built on first use: clean prose never needs it."""
+        if self._weak is None:
+            self._weak = PhraseMatcher(self._weak_rows or [])
+            self._weak_rows = None
+        return self._weak
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         found = self.strong.find(text, start, end) + self.weak.find(text, start, end)

@@ -67,7 +67,13 @@ def parse_table(content: str, name: str) -> list[Row]:
                 f"{name}:{line_number}: expected 5 tab-separated columns "
                 f"(spun, original, prior, family, note), got {len(fields)}"
             )
-        spun, original, prior_text, family = (f.strip() for f in fields[:4])
+        spun, original, prior_text, family = fields[0], fields[1], fields[2], fields[3]
+        if not (spun.isprintable() and original.isprintable() and family.isprintable()) or (
+                "  " in spun or spun != spun.strip() or original != original.strip()
+                or family != family.strip()):
+            # the slow path only for hand-written rows with stray spaces
+            spun = " ".join(spun.split())
+            original, prior_text, family = original.strip(), prior_text.strip(), family.strip()
         note = fields[4].strip() if len(fields) > 4 else ""
         try:
             prior = float(prior_text)
@@ -81,8 +87,7 @@ def parse_table(content: str, name: str) -> list[Row]:
             raise TableError(f"{name}:{line_number}: empty spun or original")
         if not family:
             raise TableError(f"{name}:{line_number}: empty family")
-        rows.append(Row(" ".join(spun.split()), original, prior, family, note,
-                        f"{name}:{line_number}"))
+        rows.append(Row(spun, original, prior, family, note, f"{name}:{line_number}"))
     if not header_seen:
         raise TableError(f"{name}: no header line; expected '{chr(9).join(HEADER)}'")
     return rows
