@@ -22,12 +22,12 @@ Variants of a table phrase that also match:
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import ahocorasick
 
+from .spans import IntervalSet, around, widen_to_whitespace
 from .tables import Row
 from .tokens import is_bare_span, is_sentence_start
 
@@ -192,11 +192,7 @@ class PhraseMatcher:
         """
         if not self.size or not text:
             return []
-        end = len(text) if end is None else end
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
-            end += 1
+        start, end = widen_to_whitespace(text, start, len(text) if end is None else end)
         haystack = f" {normalise(text[start:end])} "
         found: list[Candidate] = []
         for last, (length, values) in self._automaton.iter(haystack):
@@ -210,27 +206,15 @@ class PhraseMatcher:
 
     def find_near(self, text: str, spans: Sequence[tuple[int, int]],
                   margin: int = 80) -> list[Candidate]:
-        """Candidates that overlap one of ``spans``, scanning only around them."""
-        windows: list[list[int]] = []
-        for span_start, span_end in sorted(spans):
-            low, high = max(0, span_start - margin), min(len(text), span_end + margin)
-            if windows and low <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], high)
-            else:
-                windows.append([low, high])
+        """Candidates that overlap one of ``spans`` (disjoint), scanning only around them."""
         found: dict[tuple[int, int, str, str], Candidate] = {}
-        for low, high in windows:
+        for low, high in around(spans, margin, len(text)):
             for c in self.find(text, low, high):
                 found.setdefault((c.start, c.end, c.original, c.row.rule), c)
-        spans = sorted(spans)
-        starts = [s for s, _ in spans]
-        out = []
-        for c in found.values():
-            index = bisect_right(starts, c.start)
-            hit = (index > 0 and spans[index - 1][1] > c.start) or (
-                index < len(spans) and spans[index][0] < c.end)
-            if hit:
-                out.append(c)
+        written = IntervalSet()
+        for start, end in spans:
+            written.add_if_free(start, end)
+        out = [c for c in found.values() if written.overlaps(c.start, c.end)]
         out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return out
 

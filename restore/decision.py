@@ -17,7 +17,8 @@ from bisect import bisect_right
 from typing import Sequence
 
 from .report import Substitution, splice
-from .scoring import IntervalSet, Scored
+from .scoring import Scored
+from .spans import IntervalSet
 
 
 def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:

@@ -40,6 +40,7 @@ from .lm import LanguageModel, get_language_model
 from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
                       is_self_evident, log_likelihood_ratio, logit, sigmoid,
                       spinner_could_write, spun_probabilities)
+from .spans import around, widen_to_whitespace
 
 ROUNDS = 2
 SKIP_BELOW = 0.01
@@ -99,19 +100,8 @@ def _stretches(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, in
     widened to whitespace so no word is cut."""
     if not candidates:
         return [(0, len(text))]
-    ranges: list[list[int]] = []
-    for c in sorted(candidates, key=lambda c: c.start):
-        low, high = max(0, c.start - CONTEXT_CHARS), min(len(text), c.end + CONTEXT_CHARS)
-        if ranges and low <= ranges[-1][1]:
-            ranges[-1][1] = max(ranges[-1][1], high)
-        else:
-            ranges.append([low, high])
-    for bounds in ranges:
-        while bounds[0] > 0 and not text[bounds[0] - 1].isspace():
-            bounds[0] -= 1
-        while bounds[1] < len(text) and not text[bounds[1]].isspace():
-            bounds[1] += 1
-    return [(low, high) for low, high in ranges]
+    ranges = around(((c.start, c.end) for c in candidates), CONTEXT_CHARS, len(text))
+    return [widen_to_whitespace(text, low, high) for low, high in ranges]
 
 
 def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],

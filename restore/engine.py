@@ -21,6 +21,7 @@ from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .report import Restoration, Substitution, output_spans, splice
+from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .decoder import LanguageModelScorer
 from .scoring import (DocumentEvidence, Scorer, document_evidence, row_log_likelihood_ratio,
@@ -144,16 +145,9 @@ class Restorer:
 def spun_windows(text: str, strong: Sequence[Candidate],
                  evidence: DocumentEvidence) -> list[tuple[int, int]]:
     """Character ranges around strong candidates in text that may be spun."""
-    ranges: list[list[int]] = []
-    for c, spun in zip(strong, spun_probabilities(text, strong, evidence)):
-        if spun < WINDOW_MIN_SPUN:
-            continue
-        low, high = max(0, c.start - WINDOW_CHARS), min(len(text), c.end + WINDOW_CHARS)
-        if ranges and low <= ranges[-1][1]:
-            ranges[-1][1] = max(ranges[-1][1], high)
-        else:
-            ranges.append([low, high])
-    return [(low, high) for low, high in ranges]
+    probabilities = spun_probabilities(text, strong, evidence)
+    return around(((c.start, c.end) for c, spun in zip(strong, probabilities)
+                   if spun >= WINDOW_MIN_SPUN), WINDOW_CHARS, len(text))
 
 
 def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:

@@ -51,6 +51,7 @@ from typing import Protocol, Sequence
 
 
 from .candidates import WORDNET_FAMILY, Candidate
+from .spans import IntervalSet
 from .tables import Row
 
 DOC_PRIOR_LOG_ODDS = -4.0  # before any evidence, about 1 text in 55 is spun
@@ -223,33 +224,6 @@ def span_weights(candidates: Sequence[Candidate],
             chosen.append((start, end, weight))
     chosen.sort()
     return chosen
-
-
-class IntervalSet:
-    """Disjoint half-open intervals; ``add_if_free`` adds one unless it overlaps.
-
-    >>> s = IntervalSet()
-    >>> s.add_if_free(0, 5), s.add_if_free(3, 8), s.add_if_free(5, 8)
-    (True, False, True)
-    """
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        index = bisect_right(self._starts, start)
-        if index > 0 and self._ends[index - 1] > start:
-            return True
-        return index < len(self._starts) and self._starts[index] < end
-
-    def add_if_free(self, start: int, end: int) -> bool:
-        if self.overlaps(start, end):
-            return False
-        index = bisect_right(self._starts, start)
-        self._starts.insert(index, start)
-        self._ends.insert(index, end)
-        return True
 
 
 def document_evidence(text: str, candidates: Sequence[Candidate],

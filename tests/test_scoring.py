@@ -1,6 +1,7 @@
 from restore.candidates import PhraseMatcher
 from restore.decoder import LanguageModelScorer
-from restore.scoring import (ContextScorer, DocumentEvidence, IntervalSet, document_evidence,
+from restore.spans import IntervalSet
+from restore.scoring import (ContextScorer, DocumentEvidence, document_evidence,
                              log_likelihood_ratio, spin_score)
 from conftest import row
 

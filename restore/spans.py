@@ -1,0 +1,60 @@
+"""Character spans: disjoint sets of them, and stretches around them.
+
+>>> around([(10, 12), (15, 20), (100, 104)], 5, 200)
+[(5, 25), (95, 109)]
+>>> widen_to_whitespace("one two three", 5, 6)
+(4, 7)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable
+
+
+class IntervalSet:
+    """Disjoint half-open intervals; ``add_if_free`` adds one unless it overlaps.
+
+    >>> s = IntervalSet()
+    >>> s.add_if_free(0, 5), s.add_if_free(3, 8), s.add_if_free(5, 8)
+    (True, False, True)
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start)
+        if index > 0 and self._ends[index - 1] > start:
+            return True
+        return index < len(self._starts) and self._starts[index] < end
+
+    def add_if_free(self, start: int, end: int) -> bool:
+        if self.overlaps(start, end):
+            return False
+        index = bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+        return True
+
+
+def around(spans: Iterable[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
+    """Merged ranges reaching ``margin`` characters beyond each span, within 0..length."""
+    ranges: list[list[int]] = []
+    for start, end in sorted(spans):
+        low, high = max(0, start - margin), min(length, end + margin)
+        if ranges and low <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], high)
+        else:
+            ranges.append([low, high])
+    return [(low, high) for low, high in ranges]
+
+
+def widen_to_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move ``start`` back and ``end`` forward so that no word is cut."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
