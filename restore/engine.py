@@ -24,14 +24,14 @@ from .report import Restoration, Substitution, output_spans, splice
 from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .decoder import LanguageModelScorer
-from .scoring import (DocumentEvidence, Scorer, document_evidence, row_log_likelihood_ratio,
-                      spin_score, spun_probabilities)
+from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
+                      row_log_likelihood_ratio, spin_score, spun_probabilities)
 from .tables import load_rows
 
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
-TORTURED_FAMILY = "tortured_phrases"
+MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
 WINDOW_CHARS = 800  # about 130 words on each side of a strong form  # spin score from which the WordNet channel looks at every lemma
@@ -78,6 +78,23 @@ class Restorer:
         cut = max(cut, MIN_REPORTED_CONFIDENCE)
         if len(text) > MAX_CHUNK_CHARS:
             return self._restore_in_chunks(text, cut)
+        substitutions, current, score = self._restore_once(text, cut)
+        # the output is judged afresh (with its own, weaker evidence) until it
+        # stands, so that fix_text(fix_text(x)) == fix_text(x)
+        seen = {text, current}
+        for _ in range(MAX_ROUNDS - 1):
+            if not substitutions:
+                break
+            more, again, _ = self._restore_once(current, cut)
+            if not more or again in seen:
+                break
+            seen.add(again)
+            substitutions = merge_pass(substitutions, more, text)
+            current = splice(text, substitutions)
+        return Restoration(current, tuple(substitutions), score, cut)
+
+    def _restore_once(self, text: str, cut: float) -> tuple[list[Substitution], str, float]:
+        """One judgement of ``text``: substitutions, the restored text, spin score."""
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
         strong = self.matcher.strong.find(text)
@@ -89,8 +106,9 @@ class Restorer:
             candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
+        score = round(spin_score(evidence), 4)
         if not candidates:
-            return Restoration(text, (), round(spin_score(evidence), 4), cut)
+            return [], text, score
         candidates = _dedupe_sorted(candidates)
         substitutions: list[Substitution] = []
         current = text
@@ -113,7 +131,7 @@ class Restorer:
                        if not sub.rule.startswith(TORTURED_FAMILY)]
             candidates = [c for c in self.matcher.find_near(current, written)
                           if c.row.family != TORTURED_FAMILY]
-        return Restoration(current, tuple(substitutions), round(spin_score(evidence), 4), cut)
+        return substitutions, current, score
 
     def _restore_in_chunks(self, text: str, cut: float) -> Restoration:
         """A long text, a chunk at a time (cut at paragraph, sentence or space,

@@ -62,6 +62,7 @@ MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
 SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
 LEMMA_PRIOR_CAP = 0.8  # a multiword WordNet lemma ("urban center") is real English
 COMMON_ZIPF = 4.0  # single words more frequent than this weigh less as evidence
+TORTURED_FAMILY = "tortured_phrases"
 NOT_BARE_FACTOR = 0.02  # the WordNet-style spinner never replaces such tokens
 EVIDENCE_MIN = 0.3  # log likelihood ratio under which a form counts as no evidence
 
@@ -82,10 +83,20 @@ class DocumentEvidence:
 
     words: int
     log_lr: float  # summed log likelihood ratios of the candidate spans
+    # the same without tortured phrases: a paper with a few tortured phrases
+    # is not a text a word-level spinner went through
+    word_spinner_log_lr: float | None = None
 
     @property
     def log_odds(self) -> float:
+        """Log-odds that the document was spun (by any spinner)."""
         return DOC_PRIOR_LOG_ODDS + self.log_lr - HITS_PER_WORD * self.words
+
+    @property
+    def word_spinner_log_odds(self) -> float:
+        """Log-odds that a word-level spinner went through the document."""
+        log_lr = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
+        return DOC_PRIOR_LOG_ODDS + log_lr - HITS_PER_WORD * self.words
 
 
 class Scorer(Protocol):
@@ -229,8 +240,18 @@ def span_weights(candidates: Sequence[Candidate],
 def document_evidence(text: str, candidates: Sequence[Candidate],
                       weights: Sequence[float] | None = None) -> DocumentEvidence:
     """Total spin evidence in ``text``."""
-    return DocumentEvidence(len(text.split()),
-                            sum(w for _, _, w in span_weights(candidates, weights)))
+    spans = span_weights(candidates, weights)
+    word_level = span_weights(candidates, _without_phrase_tables(candidates, weights))
+    return DocumentEvidence(len(text.split()), sum(w for _, _, w in spans),
+                            sum(w for _, _, w in word_level))
+
+
+def _without_phrase_tables(candidates: Sequence[Candidate],
+                           weights: Sequence[float] | None) -> list[float]:
+    """Evidence weights with the tortured phrases' zeroed."""
+    return [0.0 if c.row.family == TORTURED_FAMILY
+            else (log_likelihood_ratio(c) if weights is None else weights[k])
+            for k, c in enumerate(candidates)]
 
 
 def spin_score(evidence: DocumentEvidence) -> float:
@@ -247,9 +268,11 @@ def spin_score(evidence: DocumentEvidence) -> float:
 def spun_probabilities(text: str, candidates: Sequence[Candidate],
                        evidence: DocumentEvidence,
                        weights: Sequence[float] | None = None) -> list[float]:
-    """For each candidate, the probability that the text around it (about
-    WINDOW_WORDS words on each side) is spun."""
-    spans = span_weights(candidates, weights)
+    """For each candidate, the probability that a word-level spinner went
+    through the text around it (about WINDOW_WORDS words on each side):
+    tortured phrases are evidence that a paper was doctored, not that the
+    words around them were swapped."""
+    spans = span_weights(candidates, _without_phrase_tables(candidates, weights))
     starts = [start for start, _, _ in spans]
     prefix = [0.0]
     for _, _, weight in spans:
@@ -262,7 +285,7 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
         lo, hi = bisect_left(starts, low), bisect_right(starts, high)
         local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * words
         # a later pass sees restored text: the input's evidence stays a floor
-        out.append(sigmoid(max(local, evidence.log_odds)))
+        out.append(sigmoid(max(local, evidence.word_spinner_log_odds)))
     return out
 
 
