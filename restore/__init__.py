@@ -32,6 +32,7 @@ def fix_and_explain(
     *,
     families: Sequence[str] | None = None,
     wordlists: Iterable[str | os.PathLike[str]] = (),
+    thorough: bool = False,
 ) -> Restoration:
     """Restore ``text`` and explain every substitution.
 
@@ -39,9 +40,11 @@ def fix_and_explain(
     substitution needs to be applied; ``0.0`` reports every candidate the
     engine found worth reporting. ``families`` picks table families
     (``wordnet_spinner``, ``tortured_phrases`` or your own); ``wordlists``
-    adds your own TSV tables (see ``wordlists/README.md``).
+    adds your own TSV tables (see ``wordlists/README.md``). ``thorough`` also
+    looks for light spinning that swaps only everyday words (thesaurus-style);
+    it is several times slower on clean text.
     """
-    return get_restorer(families, wordlists).restore(text, threshold)
+    return get_restorer(families, wordlists, thorough).restore(text, threshold)
 
 
 def fix_text(
@@ -50,6 +53,8 @@ def fix_text(
     *,
     families: Sequence[str] | None = None,
     wordlists: Iterable[str | os.PathLike[str]] = (),
+    thorough: bool = False,
 ) -> str:
     """Restore ``text`` and return only the restored text."""
-    return fix_and_explain(text, threshold, families=families, wordlists=wordlists).text
+    return fix_and_explain(text, threshold, families=families, wordlists=wordlists,
+                           thorough=thorough).text

@@ -64,9 +64,9 @@ def format_explanation(name: str, text: str, result: Restoration) -> str:
     return "\n".join(lines)
 
 
-def _restorer(families: Sequence[str], wordlists: Sequence[str]):
+def _restorer(families: Sequence[str], wordlists: Sequence[str], thorough: bool = False):
     try:
-        return get_restorer(families or None, wordlists)
+        return get_restorer(families or None, wordlists, thorough)
     except TableError as error:
         _fail(str(error))
 
@@ -95,6 +95,9 @@ _shared = [
                  help="Add your own TSV table (repeatable; format in wordlists/README.md)."),
     click.option("--encoding", default="utf-8", show_default=True,
                  help="Encoding of the input files (output uses the same)."),
+    click.option("--thorough", is_flag=True,
+                 help="Also look for light spinning that swaps only everyday words "
+                      "(thesaurus-style); several times slower on clean text."),
 ]
 
 
@@ -139,8 +142,8 @@ _INCLUDE_HELP = ", ".join(DEFAULT_INCLUDE)
                    "name and the path inside the folder). .git, .hg and .svn are "
                    "always left out.")
 def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
-        wordlists: tuple[str, ...], encoding: str, explain: bool, output_format: str,
-        output_dir: str | None, in_place: bool, check: bool, show_diff: bool,
+        wordlists: tuple[str, ...], encoding: str, thorough: bool, explain: bool,
+        output_format: str, output_dir: str | None, in_place: bool, check: bool, show_diff: bool,
         report_path: str | None, jobs: int | None, include: tuple[str, ...],
         exclude: tuple[str, ...]) -> None:
     """Restore spun text.
@@ -161,7 +164,8 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
     batch_mode = bool(output_dir or in_place or check or show_diff or report_path
                       or any(p != "-" and os.path.isdir(p) for p in paths))
     if not batch_mode:
-        _fix_to_stdout(paths, threshold, families, wordlists, encoding, explain, output_format)
+        _fix_to_stdout(paths, threshold, families, wordlists, encoding, explain, output_format,
+                       thorough)
         return
     if output_dir and in_place:
         _fail("--output-dir and --in-place cannot be used together; pick one")
@@ -177,7 +181,7 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
     if output_dir and os.path.exists(output_dir) and any(
             os.path.samefile(output_dir, p) for p in folders):
         _fail("--output-dir is the input folder; use --in-place to rewrite files")
-    restorer = _restorer(families, wordlists)
+    restorer = _restorer(families, wordlists, thorough)
     write = bool(output_dir or in_place)
     for path in paths:
         if not os.path.exists(path):
@@ -263,9 +267,9 @@ def _stream_to_stdout(path: str, restorer, threshold: float | None, encoding: st
 
 def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
                    wordlists: tuple[str, ...], encoding: str, explain: bool,
-                   output_format: str) -> None:
+                   output_format: str, thorough: bool = False) -> None:
     """Files (or -) to stdout, as the command always did."""
-    restorer = _restorer(families, wordlists)
+    restorer = _restorer(families, wordlists, thorough)
     out = click.get_binary_stream("stdout")
     failed = False
     for path in paths:
@@ -303,11 +307,11 @@ def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tu
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
 def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
-          wordlists: tuple[str, ...], encoding: str, spin_threshold: float,
+          wordlists: tuple[str, ...], encoding: str, thorough: bool, spin_threshold: float,
           output_format: str) -> None:
     """Print the spin score of each file; exit 1 when any is over the threshold."""
     encoding = check_encoding(encoding)
-    restorer = _restorer(families, wordlists)
+    restorer = _restorer(families, wordlists, thorough)
     spun_any = False
     for path in paths:
         name = "<stdin>" if path == "-" else path

@@ -78,8 +78,9 @@ def spin(path: str, family: str, seed: int, rate: float | None, gold_path: str |
 @click.option("--examples", type=click.IntRange(0), default=0,
               help="Keep up to N error examples per family (in --json output).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--thorough", is_flag=True, help="Evaluate the thorough mode.")
 def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: int | None,
-             examples: int, as_json: bool) -> None:
+             examples: int, as_json: bool, thorough: bool) -> None:
     """Spin the clean corpus, restore it, and print recall, precision, false edits
     per 10k words of clean prose, word error rate, calibration and document AUC."""
     from .evaluate import DEFAULT_FAMILIES, _seeds, format_report, run
@@ -91,7 +92,7 @@ def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: i
     try:
         report = run(Path(corpus) if corpus else None, families or DEFAULT_FAMILIES,
                      seed_list, limit, examples=examples,
-                     progress=lambda m: click.echo(m, err=True))
+                     progress=lambda m: click.echo(m, err=True), thorough=thorough)
     except FileNotFoundError as error:
         _fail(f"{error}; pass --corpus DIR")
     click.echo(json.dumps(report, indent=1) if as_json else format_report(report))

@@ -53,7 +53,8 @@ SELF_EVIDENT_MIN_LIFT = -1.0
 # -> 0.014 on simulated spins, seeds 1-2 of the dev set (seed 3 and the other
 # families are the check; see README "Accuracy"). 0.5 stays 0.5, so what the
 # default threshold applies does not change.
-CALIBRATION_SLOPE = 0.5  # forms weaker than this as evidence are not checked in context  # context spin probability under which the LM is not consulted
+CALIBRATION_SLOPE = 0.5
+THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts from here  # forms weaker than this as evidence are not checked in context  # context spin probability under which the LM is not consulted
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
@@ -169,8 +170,12 @@ def lm_words(phrase: str) -> list[str]:
 class LanguageModelScorer:
     """Scores candidates with table priors, a trigram LM and spin context."""
 
-    def __init__(self, language_model: LanguageModel | None = None):
+    def __init__(self, language_model: LanguageModel | None = None, thorough: bool = False):
+        """``thorough``: everyday forms count as evidence too, when the language
+        model says their original fits much better (thesaurus-style spinning,
+        which swaps common words only, becomes visible; clean text is slower)."""
         self._lm = language_model
+        self.thorough = thorough
         self._memo: _Analysis | None = None
         self._alone_cache: dict[tuple[str, ...], float] = {}
 
@@ -245,15 +250,26 @@ class LanguageModelScorer:
         evidence of spinning, "volition survive" is strong evidence."""
         candidates = analysis.candidates
         base = [log_likelihood_ratio(c) for c in candidates]
-        lifts = [analysis.plain_lift(k, self) if base[k] > 0 else 0.0
+        weigh = [base[k] > 0 or (self.thorough and spinner_could_write(c)
+                                 and "channel" not in c.row.note)
+                 for k, c in enumerate(candidates)]
+        lifts = [analysis.plain_lift(k, self) if weigh[k] else 0.0
                  for k in range(len(candidates))]
         posteriors = channel_posteriors(candidates, lifts)
         span_total: dict[tuple[int, int], float] = {}
         for c, posterior in zip(candidates, posteriors):
             span_total[(c.start, c.end)] = span_total.get((c.start, c.end), 0.0) + posterior
-        return [log_likelihood_ratio(c, min(span_total[(c.start, c.end)], c.row.prior))
-                if base[k] > 0 else 0.0
-                for k, c in enumerate(candidates)]
+        weights = []
+        for k, c in enumerate(candidates):
+            if base[k] > 0:
+                weights.append(log_likelihood_ratio(c, min(span_total[(c.start, c.end)],
+                                                           c.row.prior)))
+            elif weigh[k] and span_total[(c.start, c.end)] > THOROUGH_MIN_POSTERIOR:
+                # an everyday form whose original fits far better here
+                weights.append(-math.log(1.0 - min(span_total[(c.start, c.end)], 0.95)))
+            else:
+                weights.append(0.0)
+        return weights
 
     @staticmethod
     def _confidence(c: Candidate, spun_here: float, posterior: float, self_evident: bool) -> float:

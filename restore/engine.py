@@ -42,7 +42,8 @@ class Restorer:
 
     def __init__(self, families: Sequence[str] | None = None,
                  wordlists: Iterable[str | os.PathLike[str]] = (),
-                 scorer: Scorer | None = None, hold_out_tortured: bool = False):
+                 scorer: Scorer | None = None, hold_out_tortured: bool = False,
+                 thorough: bool = False):
         """``hold_out_tortured`` drops the 20% of tortured phrases the evaluation
         keeps aside (``restore.spin.is_heldout``), to measure the decoder on
         phrases it has no row for."""
@@ -55,14 +56,15 @@ class Restorer:
 
             rows = [r for r in rows if r.family != "tortured_phrases" or not is_heldout(r.spun)]
         self.matcher = TieredMatcher(rows, lambda row: row_log_likelihood_ratio(row) > 0)
-        self.scorer = scorer or LanguageModelScorer()
+        self.thorough = thorough
+        self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
 
     def __reduce__(self):  # pickle the configuration, not the automaton
         if self.hold_out_tortured:
-            return (Restorer, (self.families, self.wordlists, None, True))
-        return (get_restorer, (self.families, self.wordlists))
+            return (Restorer, (self.families, self.wordlists, None, True, self.thorough))
+        return (get_restorer, (self.families, self.wordlists, self.thorough))
 
     def restore(self, text: str, threshold: float | None = None) -> Restoration:
         """Restore ``text``; see :func:`restore.fix_and_explain`."""
@@ -100,10 +102,15 @@ class Restorer:
         strong = self.matcher.strong.find(text)
         measure = getattr(self.scorer, "document_evidence", None)
         evidence = measure(text, strong) if measure else document_evidence(text, strong)
-        windows = spun_windows(text, strong, evidence)
-        candidates = list(strong)
-        for low, high in windows:
-            candidates += self.matcher.weak.find(text, low, high)
+        if self.thorough:  # everyday forms are evidence too: judge them everywhere
+            candidates = _dedupe_sorted(strong + self.matcher.weak.find(text))
+            evidence = measure(text, candidates) if measure else document_evidence(text, candidates)
+            windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
+        else:
+            windows = spun_windows(text, strong, evidence)
+            candidates = list(strong)
+            for low, high in windows:
+                candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
         score = round(spin_score(evidence), 4)
@@ -180,13 +187,14 @@ def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
 
 
 @lru_cache(maxsize=16)
-def _cached_restorer(families: tuple[str, ...] | None,
-                     wordlists: tuple[str, ...]) -> Restorer:
-    return Restorer(families, wordlists)
+def _cached_restorer(families: tuple[str, ...] | None, wordlists: tuple[str, ...],
+                     thorough: bool) -> Restorer:
+    return Restorer(families, wordlists, thorough=thorough)
 
 
 def get_restorer(families: Sequence[str] | None = None,
-                 wordlists: Iterable[str | os.PathLike[str]] = ()) -> Restorer:
+                 wordlists: Iterable[str | os.PathLike[str]] = (),
+                 thorough: bool = False) -> Restorer:
     """The shared :class:`Restorer` for this configuration (built once)."""
     key_families = tuple(sorted(families)) if families else None
-    return _cached_restorer(key_families, tuple(str(w) for w in wordlists))
+    return _cached_restorer(key_families, tuple(str(w) for w in wordlists), bool(thorough))

@@ -311,23 +311,26 @@ def phrase_pairs(heldout_path: Path | None = None) -> list[tuple[str, str]]:
     return sorted(set(tortured_pairs()) | set(read_heldout(heldout_path)))
 
 
-def _held_out_restorer() -> Callable:
+def _held_out_restorer(thorough: bool = False) -> Callable:
     """``fix_and_explain`` with the held-out tortured phrases left out of the table."""
     from .engine import Restorer
 
-    restorer = Restorer(hold_out_tortured=True)
+    restorer = Restorer(hold_out_tortured=True, thorough=thorough)
     return restorer.restore
 
 
 def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
         seeds: Sequence[int] = DEFAULT_SEEDS, limit: int | None = None,
         restore_fn: Callable | None = None, examples: int = 0,
-        progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+        progress: Callable[[str], None] | None = None,
+        thorough: bool = False) -> dict[str, Any]:
     """Evaluate ``restore_fn(text, threshold) -> Restoration`` (default: the
-    library's :func:`restore.fix_and_explain`) on the clean corpus and its spins."""
+    library's restorer, ``thorough`` or not) on the clean corpus and its spins."""
     custom_fn = restore_fn is not None
     if restore_fn is None:
-        from . import fix_and_explain as restore_fn  # noqa: N813
+        from .engine import get_restorer
+
+        restore_fn = get_restorer(thorough=thorough).restore
     corpus = Path(corpus) if corpus else default_corpus()
     files = sorted(corpus.glob("*.txt"))
     if not files:
@@ -350,7 +353,7 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
         if family == "tortured":
             # the held-out 20% of the phrases are not in the table here, so
             # their recall measures what the decoder does without a row
-            tortured_fn = restore_fn if custom_fn else _held_out_restorer()
+            tortured_fn = restore_fn if custom_fn else _held_out_restorer(thorough)
             docs = spin_phrases(phrase_pairs(), seed=seeds[0] if seeds else 0)
             if limit:
                 docs = docs[:limit]
@@ -369,6 +372,7 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
         say(f"{family}: {score.docs} docs")
     rows.append(clean.summary())
     return {"corpus": str(corpus), "files": len(texts), "seeds": list(seeds),
+            "thorough": thorough,
             "rows": rows, "total_seconds": round(time.perf_counter() - started, 2)}
 
 
@@ -405,7 +409,8 @@ def format_report(report: dict[str, Any]) -> str:
         for r in filled:
             lines.append(f"  {r['bin']:.1f}-{r['bin'] + 0.1:.1f}  {r['count']:6d}  "
                          f"{r['mean_confidence']:9.3f}  {r['accuracy']:8.3f}")
-    lines.append(f"\n{report['files']} clean files, seeds {report['seeds']}, "
+    mode = ", thorough mode" if report.get("thorough") else ""
+    lines.append(f"\n{report['files']} clean files, seeds {report['seeds']}{mode}, "
                  f"{report['total_seconds']} s in all")
     return "\n".join(lines)
 
@@ -426,10 +431,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=0,
                         help="keep up to N error examples per family (JSON output)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--thorough", action="store_true",
+                        help="evaluate the thorough mode (everyday forms as evidence)")
     args = parser.parse_args(argv)
     report = run(args.corpus, tuple(args.family or DEFAULT_FAMILIES), _seeds(args.seeds),
                  args.limit, examples=args.examples,
-                 progress=lambda m: print(m, file=sys.stderr))
+                 progress=lambda m: print(m, file=sys.stderr), thorough=args.thorough)
     if args.json:
         print(json.dumps(report, indent=1))
     else:

@@ -127,3 +127,20 @@ def test_long_text_is_restored_in_chunks_with_global_offsets():
     assert all(text[s.start:s.end] == s.spun for s in r.substitutions)
     assert r.revert() == text
     assert r.spin_score > 0.5
+
+
+def test_thorough_mode_finds_everyday_word_spinning():
+    """Thesaurus-style spinning swaps common words only: the default mode leaves
+    it (nothing is strong evidence), the thorough mode restores part of it."""
+    from pathlib import Path
+
+    from restore.evaluate import word_errors
+    from restore.spin import spin
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
+    original = clean.read_text(encoding="utf-8")
+    spun = spin(original, "thesaurus", seed=3).text
+    default = restore.fix_text(spun)
+    thorough = restore.fix_text(spun, thorough=True)
+    assert word_errors(thorough, original)[0] < word_errors(default, original)[0]
+    assert restore.fix_text(original, thorough=True) == original

@@ -37,3 +37,9 @@ def test_known_failures_still_fail(case):
     """A known failure that starts passing must be moved to the passing files."""
     assert restore.fix_text(case["original"]) != case["fixed"], (
         f"{case['label']} now restores correctly: move it to synthetic.json")
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=_ids(NEGATIVE))
+def test_negative_cases_stay_identical_in_thorough_mode(case):
+    result = restore.fix_and_explain(case["original"], thorough=True)
+    assert result.text == case["original"] and result.substitutions == ()

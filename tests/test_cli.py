@@ -138,3 +138,10 @@ def test_installed_console_script_runs_from_another_directory(tmp_path, article)
     where = subprocess.run([str(script), "tables"], cwd=tmp_path, capture_output=True,
                            env=env, timeout=120, text=True)
     assert "wordnet_spinner" in where.stdout and "tortured_phrases" in where.stdout
+
+
+def test_thorough_flag(runner, article):
+    result = runner.invoke(main, ["fix", "--thorough", str(article)])
+    assert result.exit_code == 0 and result.stdout == FIXED
+    checked = runner.invoke(main, ["check", "--thorough", str(article)])
+    assert checked.exit_code == 1
