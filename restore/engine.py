@@ -176,10 +176,12 @@ def spun_windows(text: str, strong: Sequence[Candidate],
 
 
 def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
-    seen: set[tuple[int, int, str, str]] = set()
+    """Sorted, with one candidate per span and original (the likeliest row):
+    two rows offering the same restoration must not split its probability."""
+    seen: set[tuple[int, int, str]] = set()
     out = []
     for c in sorted(candidates, key=lambda c: (c.start, -c.end, -c.row.prior)):
-        key = (c.start, c.end, c.original, c.row.rule)
+        key = (c.start, c.end, c.original)
         if key not in seen:
             seen.add(key)
             out.append(c)
