@@ -150,25 +150,36 @@ class PhraseMatcher:
     def __init__(self, rows: Sequence[Row]):
         self.rows = list(rows)
         entries: dict[str, list[tuple[Row, str, str]]] = {}
-        for row, key, original, variant in self._variants(self.rows):
+        punctuation: dict[str, tuple[tuple[int, str], ...]] = {}
+        for row, key, original, variant, raw in self._variants(self.rows):
             entries.setdefault(f" {key} ", []).append((row, original, variant))
+            # where the phrase itself has punctuation ("age, sex, chest pain"),
+            # the text must have the same; elsewhere a space must be whitespace
+            punctuation.setdefault(f" {key} ", tuple(
+                (i, ch) for i, ch in enumerate(raw)
+                if len(raw) == len(key) and key[i] == " " and not ch.isspace()))
         self._automaton = ahocorasick.Automaton()
         self.size = 0
         for padded, values in entries.items():
             if padded.strip():
-                self._automaton.add_word(padded, (len(padded) - 2, tuple(values)))
+                self._automaton.add_word(
+                    padded, (len(padded) - 2, tuple(values), dict(punctuation[padded])))
                 self.size += 1
         if self.size:
             self._automaton.make_automaton()
 
     @staticmethod
-    def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str]]:
+    def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str, str]]:
+        """(row, key, original, variant name, the key before punctuation became spaces)."""
         for row in rows:
             key = _key(row.spun)
-            yield row, key, row.original, "exact"
+            raw = _raw_key(row.spun)
+            yield row, key, row.original, "exact", raw
             if "-" in key:
-                yield row, key.replace("-", " "), row.original, "hyphen as space"
-                yield row, key.replace("-", ""), row.original, "closed compound"
+                yield row, key.replace("-", " "), row.original, "hyphen as space", \
+                    raw.replace("-", " ")
+                yield row, key.replace("-", ""), row.original, "closed compound", \
+                    raw.replace("-", "")
             words = key.split()
             original_words = row.original.split()
             if (
@@ -180,9 +191,10 @@ class PhraseMatcher:
                 and not words[-1].endswith("s")
                 and not original_words[-1].endswith("s")
             ):
-                plural_key = " ".join(words[:-1] + [pluralise(words[-1])])
+                plural_key = key[:len(key) - len(words[-1])] + pluralise(words[-1])
                 plural_original = " ".join(original_words[:-1] + [pluralise(original_words[-1])])
-                yield row, plural_key, plural_original, "plural"
+                yield row, plural_key, plural_original, "plural", \
+                    raw[:len(key) - len(words[-1])] + pluralise(words[-1])
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         """Every table phrase in ``text[start:end]`` with its offsets in ``text``.
@@ -195,10 +207,10 @@ class PhraseMatcher:
         start, end = widen_to_whitespace(text, start, len(text) if end is None else end)
         haystack = f" {normalise(text[start:end])} "
         found: list[Candidate] = []
-        for last, (length, values) in self._automaton.iter(haystack):
+        for last, (length, values, punctuation) in self._automaton.iter(haystack):
             local = last - length - 1  # the key sits at haystack[local + 1 : local + 1 + length]
-            if not _separators_are_spaces(text[start + local:start + local + length],
-                                          haystack, local + 1):
+            if not _separators_match(text[start + local:start + local + length],
+                                     haystack, local + 1, punctuation):
                 continue
             found.extend(self._candidates(text, start + local, start + local + length, values))
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
@@ -233,13 +245,30 @@ class PhraseMatcher:
         return out
 
 
-def _separators_are_spaces(spun: str, haystack: str, offset: int) -> bool:
+def _separators_match(spun: str, haystack: str, offset: int,
+                      punctuation: dict[int, str]) -> bool:
     """Inside a phrase, only real whitespace may separate words ("urban.center"
-    normalises to "urban center" but is not that phrase)."""
+    normalises to "urban center" but is not that phrase), except where the
+    phrase has punctuation of its own, which the text must repeat."""
     for index, char in enumerate(spun):
-        if haystack[offset + index] == " " and not char.isspace():
-            return False
+        if haystack[offset + index] == " ":
+            expected = punctuation.get(index)
+            if expected is None:
+                if not char.isspace():
+                    return False
+            elif char.replace("’", "'") != expected:
+                return False
     return True
+
+
+def _raw_key(phrase: str) -> str:
+    """The phrase as matched, lowercased, before punctuation becomes spaces
+    (same length as its key)."""
+    phrase = " ".join(phrase.split())
+    lowered = phrase.lower()
+    if len(lowered) != len(phrase):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in phrase)
+    return "".join("'" if c in _APOSTROPHES else c for c in lowered)
 
 
 class TieredMatcher:

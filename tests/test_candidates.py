@@ -74,3 +74,12 @@ def test_transfer_case():
     assert transfer_case("Urban amount", "urban amount", "city") == "City"
     assert transfer_case("urban amount", "urban amount", "city") == "city"
     assert transfer_case("High German", "High German", "German") == "German"
+
+
+def test_phrases_with_their_own_punctuation_need_it_in_the_text():
+    matcher = PhraseMatcher([row("age, coitus, casket pain", "age, sex, chest pain", 0.97,
+                                 "tortured_phrases")])
+    assert spans(matcher, "by age, coitus, casket pain and") == [
+        ("age, coitus, casket pain", "age, sex, chest pain", "exact")]
+    assert spans(matcher, "by age coitus casket pain and") == []
+    assert spans(matcher, "by age; coitus, casket pain and") == []
