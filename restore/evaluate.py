@@ -31,12 +31,12 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from .report import Substitution
-from .spin import GoldEdit, SpinResult, is_heldout, spin, spin_phrases, tortured_pairs
+from .spin import GoldEdit, SpinResult, spin, spin_phrases, tortured_pairs
 from .tokens import words
 
 DEFAULT_SEEDS = (1, 2, 3)

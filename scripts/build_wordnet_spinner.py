@@ -69,7 +69,6 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
-import math
 import os
 import re
 import sys
