@@ -20,21 +20,21 @@ from typing import Iterable, Sequence
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
-from .report import Restoration, Substitution, output_spans, splice
-from .spans import around
-from .stream import MAX_CHUNK_CHARS, cut_point
 from .decoder import LanguageModelScorer
+from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
+from .spans import around
+from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import load_rows
 
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
 MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
-CHANNEL_MIN_SPIN = 0.3
+CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
-WINDOW_CHARS = 800  # about 130 words on each side of a strong form  # spin score from which the WordNet channel looks at every lemma
+WINDOW_CHARS = 800  # about 130 words on each side of a strong form
 
 
 class Restorer:
@@ -54,7 +54,7 @@ class Restorer:
         if hold_out_tortured:
             from .spin import is_heldout
 
-            rows = [r for r in rows if r.family != "tortured_phrases" or not is_heldout(r.spun)]
+            rows = [r for r in rows if r.family != TORTURED_FAMILY or not is_heldout(r.spun)]
         self.matcher = TieredMatcher(rows, lambda row: row_log_likelihood_ratio(row) > 0)
         self.thorough = thorough
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
@@ -100,11 +100,10 @@ class Restorer:
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
         strong = self.matcher.strong.find(text)
-        measure = getattr(self.scorer, "document_evidence", None)
-        evidence = measure(text, strong) if measure else document_evidence(text, strong)
+        evidence = self._evidence(text, strong)
         if self.thorough:  # everyday forms are evidence too: judge them everywhere
             candidates = _dedupe_sorted(strong + self.matcher.weak.find(text))
-            evidence = measure(text, candidates) if measure else document_evidence(text, candidates)
+            evidence = self._evidence(text, candidates)
             windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
         else:
             windows = spun_windows(text, strong, evidence)
@@ -140,6 +139,11 @@ class Restorer:
                           if c.row.family != TORTURED_FAMILY]
         return substitutions, current, score
 
+    def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
+        """Spin evidence of ``text``, weighed in context when the scorer can."""
+        measure = getattr(self.scorer, "document_evidence", None)
+        return measure(text, candidates) if measure else document_evidence(text, candidates)
+
     def _restore_in_chunks(self, text: str, cut: float) -> Restoration:
         """A long text, a chunk at a time (cut at paragraph, sentence or space,
         as the command line streams files), so memory stays bounded and the
@@ -150,9 +154,9 @@ class Restorer:
         spin = 0.0
         offset = 0
         while offset < len(text):
-            rest = text[offset:offset + 2 * MAX_CHUNK_CHARS]
-            size = cut_point(rest, MAX_CHUNK_CHARS) if len(text) - offset > MAX_CHUNK_CHARS \
-                else len(text) - offset
+            size = len(text) - offset
+            if size > MAX_CHUNK_CHARS:
+                size = cut_point(text[offset:offset + 2 * MAX_CHUNK_CHARS], MAX_CHUNK_CHARS)
             part = self.restore(text[offset:offset + size], cut)
             pieces.append(part.text)
             substitutions.extend(replace(sub, start=sub.start + offset, end=sub.end + offset)
@@ -161,7 +165,7 @@ class Restorer:
             offset += size
         return Restoration("".join(pieces), tuple(substitutions), spin, cut)
 
-    def _decide(self, text: str, candidates, evidence: DocumentEvidence,
+    def _decide(self, text: str, candidates: Sequence[Candidate], evidence: DocumentEvidence,
                 cut: float) -> list[Substitution]:
         scored = self.scorer.score(text, candidates, evidence)
         return to_substitutions(choose(scored, cut))
