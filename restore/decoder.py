@@ -42,19 +42,19 @@ from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_eviden
                       spinner_could_write, spun_probabilities)
 from .spans import around, widen_to_whitespace
 
-ROUNDS = 2
-SKIP_BELOW = 0.01
+ROUNDS = 2  # joint decoding: the second round sees the first round's choices around it
+SKIP_BELOW = 0.01  # context spin probability under which the LM is not consulted
 # A self-evident form (a tortured phrase, a chained re-spin) is not kept just
 # because the language model, trained on speech, barely knows its original
 # ("fetal bovine serum"): its dislike counts for at most this much.
 SELF_EVIDENT_MIN_LIFT = -1.0
 # For WordNet-style spins the posterior is overconfident at both ends (the model
-# treats its evidence as independent). Halving its log-odds (temperature 2) calibrates it: ECE 0.072
-# -> 0.014 on simulated spins, seeds 1-2 of the dev set (seed 3 and the other
-# families are the check; see README "Accuracy"). 0.5 stays 0.5, so what the
-# default threshold applies does not change.
+# treats its evidence as independent). Halving its log-odds (temperature 2)
+# calibrates it: ECE 0.072 -> 0.014 on simulated spins, seeds 1-2 of the dev
+# set (seed 3 and the other families are the check; see README "Accuracy").
+# 0.5 stays 0.5, so what the default threshold applies does not change.
 CALIBRATION_SLOPE = 0.5
-THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts from here  # forms weaker than this as evidence are not checked in context  # context spin probability under which the LM is not consulted
+THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts as evidence from here
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
