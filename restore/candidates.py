@@ -150,20 +150,20 @@ class PhraseMatcher:
     def __init__(self, rows: Sequence[Row]):
         self.rows = list(rows)
         entries: dict[str, list[tuple[Row, str, str]]] = {}
-        punctuation: dict[str, tuple[tuple[int, str], ...]] = {}
+        punctuation: dict[str, dict[int, str]] = {}
         for row, key, original, variant, raw in self._variants(self.rows):
             entries.setdefault(f" {key} ", []).append((row, original, variant))
             # where the phrase itself has punctuation ("age, sex, chest pain"),
             # the text must have the same; elsewhere a space must be whitespace
-            punctuation.setdefault(f" {key} ", tuple(
-                (i, ch) for i, ch in enumerate(raw)
-                if len(raw) == len(key) and key[i] == " " and not ch.isspace()))
+            if raw != key and len(raw) == len(key) and f" {key} " not in punctuation:
+                punctuation[f" {key} "] = {i: ch for i, ch in enumerate(raw)
+                                           if key[i] == " " and not ch.isspace()}
         self._automaton = ahocorasick.Automaton()
         self.size = 0
         for padded, values in entries.items():
             if padded.strip():
                 self._automaton.add_word(
-                    padded, (len(padded) - 2, tuple(values), dict(punctuation[padded])))
+                    padded, (len(padded) - 2, tuple(values), punctuation.get(padded, _NONE)))
                 self.size += 1
         if self.size:
             self._automaton.make_automaton()
@@ -268,7 +268,11 @@ def _raw_key(phrase: str) -> str:
     lowered = phrase.lower()
     if len(lowered) != len(phrase):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in phrase)
-    return "".join("'" if c in _APOSTROPHES else c for c in lowered)
+    return lowered.translate(_STRAIGHTEN)
+
+
+_STRAIGHTEN = str.maketrans({c: "'" for c in _APOSTROPHES})
+_NONE: dict[int, str] = {}  # no punctuation of its own (shared, never modified)
 
 
 class TieredMatcher:
