@@ -43,6 +43,7 @@ MIN_PRIOR = 0.02
 MAX_PRIOR = 0.99  # as in the shipped table
 MAX_ORIGINALS = 6  # per spun form, the likeliest
 MAX_PHRASE_WORDS = 3
+CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 
 
@@ -51,6 +52,7 @@ class WordNetChannel:
 
     def __init__(self) -> None:
         self._rows_cache: dict[str, tuple[Row, ...]] = {}
+        self._chain_cache: dict[str, tuple[Row, ...]] = {}
 
     def __reduce__(self):
         return (WordNetChannel, ())
@@ -60,6 +62,15 @@ class WordNetChannel:
         cached = self._rows_cache.get(spun)
         if cached is None:
             cached = self._rows_cache[spun] = _rows_for(spun)
+        return cached
+
+    def chain_rows(self, phrase: str) -> tuple[Row, ...]:
+        """Rows for a phrase that is no lemma but a re-spun one: put back one of
+        its words (or word pairs) for a synonym and a multiword lemma appears
+        ("every snatch" -> "every bit", which is "as")."""
+        cached = self._chain_cache.get(phrase)
+        if cached is None:
+            cached = self._chain_cache[phrase] = _chain_rows_for(phrase, self.rows)
         return cached
 
     def find(self, text: str, covered: Sequence[Candidate],
@@ -82,10 +93,14 @@ class WordNetChannel:
                         break
                     spun = text[start:end]
                     form = spun if spun in wordnet else spun.lower()
-                    if form not in wordnet:
+                    if form in wordnet:
+                        rows = self.rows(form)
+                    elif size > 1:
+                        rows = self.chain_rows(form)
+                    else:
                         continue
                     opening = is_sentence_start(text, start)
-                    for row in self.rows(form):
+                    for row in rows:
                         original = transfer_case(spun, row.spun, row.original)
                         if (start, end, original.lower()) in offered or original == spun:
                             continue
@@ -144,6 +159,31 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
         Row(spun, original, round(min(rate / total, MAX_PRIOR), 4), WORDNET_FAMILY,
             "channel lemma", f"wordnet_synsets:{spun}")
         for original, rate in best if rate / total >= MIN_PRIOR)
+
+
+def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
+    wordnet = load_synsets()
+    words = phrase.split()
+    best: dict[str, Row] = {}
+    for width in (1, 2):
+        for i in range(len(words) - width + 1):
+            inner = " ".join(words[i:i + width])
+            if inner not in wordnet:
+                continue
+            for group in wordnet.alternatives(inner):
+                for put_back in group:
+                    if " " in put_back:
+                        continue
+                    lemma = " ".join(words[:i] + [put_back] + words[i + width:])
+                    if lemma == phrase or " " not in lemma or lemma not in wordnet:
+                        continue
+                    for row in rows_of(lemma):
+                        prior = round(row.prior * CHAIN_PRIOR, 4)
+                        if row.original not in best or best[row.original].prior < prior:
+                            best[row.original] = Row(phrase, row.original, prior, WORDNET_FAMILY,
+                                                     "channel chain lemma",
+                                                     f"wordnet_synsets:{phrase}<-{lemma}")
+    return tuple(row for row in best.values() if row.prior >= MIN_PRIOR)
 
 
 def _phrase_logprob(phrase: str) -> float:
