@@ -23,11 +23,11 @@ import codecs
 import re
 from typing import BinaryIO, Callable, Iterator
 
-from .textio import InputError, check_encoding, looks_binary
+from .textio import (WIDE_ENCODINGS, binary_error, check_encoding, looks_binary,
+                     undecodable_error)
 
 MAX_CHUNK_CHARS = 256 * 1024
 READ_BLOCK = 64 * 1024
-_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\r?\n")
 _SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s")
@@ -79,19 +79,16 @@ def iter_text_chunks(stream: BinaryIO, name: str, encoding: str = "utf-8",
         block = stream.read(READ_BLOCK)
         if on_bytes is not None and block:
             on_bytes(block)
-        if first and encoding not in _WIDE and looks_binary(block):
-            raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
+        if first and encoding not in WIDE_ENCODINGS and looks_binary(block):
+            raise binary_error(name)
         first = False
         try:
             buffer += decoder.decode(block, final=not block)
         except UnicodeDecodeError as error:
             # error.object is the decoder's pending bytes followed by this block
             at = offset - (len(error.object) - len(block)) + error.start
-            bad = error.object[error.start:error.start + 1].hex()
-            raise InputError(
-                f"{name}: not valid {encoding} at byte {at} (0x{bad}); if the file "
-                "uses a legacy encoding, pass --encoding (for example --encoding cp1252)"
-            ) from None
+            raise undecodable_error(name, encoding, at,
+                                    error.object[error.start:error.start + 1]) from None
         offset += len(block)
         while len(buffer) > max_chars:
             cut = cut_point(buffer, max_chars)

@@ -40,20 +40,31 @@ def check_encoding(encoding: str) -> str:
         raise InputError(f"unknown encoding {encoding!r}") from None
 
 
+# encodings in which NUL bytes are ordinary text, not a sign of a binary file
+WIDE_ENCODINGS = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+
+
+def binary_error(name: str) -> InputError:
+    return InputError(f"{name}: binary file (contains NUL bytes), skipped")
+
+
+def undecodable_error(name: str, encoding: str, offset: int, bad: bytes) -> InputError:
+    """The one-line message for a byte ``bad`` at ``offset`` that ``encoding`` refuses."""
+    return InputError(
+        f"{name}: not valid {encoding} at byte {offset} (0x{bad.hex()}); if the file "
+        "uses a legacy encoding, pass --encoding (for example --encoding cp1252)")
+
+
 def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """Decode ``data`` strictly; ``name`` is used in error messages."""
     encoding = check_encoding(encoding)
-    if looks_binary(data) and encoding not in ("utf-16", "utf-16-le", "utf-16-be",
-                                                "utf-32", "utf-32-le", "utf-32-be"):
-        raise InputError(f"{name}: binary file (contains NUL bytes), skipped")
+    if looks_binary(data) and encoding not in WIDE_ENCODINGS:
+        raise binary_error(name)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        bad = data[error.start:error.start + 1].hex()
-        raise InputError(
-            f"{name}: not valid {encoding} at byte {error.start} (0x{bad}); if the file "
-            "uses a legacy encoding, pass --encoding (for example --encoding cp1252)"
-        ) from None
+        raise undecodable_error(name, encoding, error.start,
+                                data[error.start:error.start + 1]) from None
 
 
 def encode_text(text: str, name: str, encoding: str = "utf-8") -> bytes:
