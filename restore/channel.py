@@ -32,6 +32,7 @@ from typing import Sequence
 import regex
 
 from .candidates import WORDNET_FAMILY, Candidate, transfer_case
+from .decoder import lm_words
 from .lm import get_language_model
 from .tables import Row
 from .tokens import is_bare_span, is_sentence_start
@@ -152,7 +153,7 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
         spin[original] = SPIN_RATE * math.exp(model.unigram(original.lower())) * q
     if not spin:
         return ()
-    legit = (1 - SPIN_RATE) * math.exp(_phrase_logprob(spun.lower()))
+    legit = (1 - SPIN_RATE) * math.exp(_phrase_logprob(spun))
     total = sum(spin.values()) + legit
     best = sorted(spin.items(), key=lambda kv: -kv[1])[:MAX_ORIGINALS]
     return tuple(
@@ -188,7 +189,7 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
 
 def _phrase_logprob(phrase: str) -> float:
     model = get_language_model()
-    words = phrase.split()
+    words = lm_words(phrase)  # "40" is read as "forty", as in the decoder
     total, previous, before = 0.0, None, None
     for word in words:
         total += model.logprob(word, previous, before)

@@ -1,8 +1,8 @@
 """Stage 4: decide which scored candidates to apply.
 
-Candidates below the threshold are dropped; among overlapping ones the
-longest phrase wins ("at that topographic point" over "topographic point"),
-then the most confident. Several passes are composed into one list of
+Candidates below the threshold are dropped; among overlapping ones a
+phrase-table match wins, the longest first, and then the most confident
+word-spinner candidate. Several passes are composed into one list of
 substitutions in input offsets, so chains unwind from the inside out.
 
 >>> from restore.report import Substitution as S
@@ -17,15 +17,23 @@ from bisect import bisect_right
 from typing import Sequence
 
 from .report import Substitution, splice
+from .candidates import WORDNET_FAMILY
 from .scoring import Scored
 from .spans import IntervalSet
 
 
 def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
-    """Non-overlapping candidates over ``threshold``, sorted by position."""
+    """Non-overlapping candidates over ``threshold``, sorted by position.
+
+    Phrase-table matches go first, the longest first: "profound neural
+    organization" is one tortured phrase, not a stray word and "neural
+    organization". Word-spinner candidates then fill the free text, the most
+    confident first: in "of the like capacity", "like" -> "same" (0.8) beats
+    the lemma "the like" -> "like" (0.6).
+    """
     eligible = [s for s in scored if s.confidence >= threshold]
-    eligible.sort(key=lambda s: (-(s.candidate.end - s.candidate.start), -s.confidence,
-                                 s.candidate.start))
+    eligible.sort(key=lambda s: (s.candidate.row.family == WORDNET_FAMILY,
+                                 _rank_within_family(s), s.candidate.start))
     taken: list[Scored] = []
     occupied = IntervalSet()
     for item in eligible:
@@ -33,6 +41,13 @@ def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
             taken.append(item)
     taken.sort(key=lambda s: s.candidate.start)
     return taken
+
+
+def _rank_within_family(s: Scored) -> tuple[float, float]:
+    length = s.candidate.end - s.candidate.start
+    if s.candidate.row.family == WORDNET_FAMILY:
+        return (-s.confidence, -length)
+    return (-length, -s.confidence)
 
 
 def to_substitutions(chosen: Sequence[Scored]) -> list[Substitution]:

@@ -37,7 +37,7 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
-from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
+from .scoring import (NOT_BARE_FACTOR, TORTURED_FAMILY, DocumentEvidence, Scored, document_evidence,
                       is_self_evident, log_likelihood_ratio, logit, sigmoid,
                       spinner_could_write, spun_probabilities)
 from .spans import around, widen_to_whitespace
@@ -195,6 +195,10 @@ class LanguageModelScorer:
             evidence = document_evidence(text, candidates, analysis.weights)
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
         self_evident = [is_self_evident(c) for c in candidates]
+        # the speech-trained model barely knows scientific terms ("fetal bovine
+        # serum"): its dislike of them counts for little
+        floored = [evident or c.row.family == TORTURED_FAMILY
+                   for evident, c in zip(self_evident, candidates)]
         groups = span_groups(candidates)
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         keep_text = _Hypothesis(words, {})
@@ -212,7 +216,7 @@ class LanguageModelScorer:
                         lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
             posteriors = channel_posteriors(candidates, [
                 max(lift, SELF_EVIDENT_MIN_LIFT) if evident else lift
-                for evident, lift in zip(self_evident, lifts)], groups)
+                for evident, lift in zip(floored, lifts)], groups)
             for k, c in enumerate(candidates):
                 confidences[k] = self._confidence(c, spun_here[k], posteriors[k], self_evident[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
@@ -408,7 +412,7 @@ def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
                   confidences: list[float]) -> dict[int, tuple[int, list[str]]]:
     """Non-overlapping candidates over one half, longest first, as a hypothesis."""
     order = sorted(range(len(candidates)),
-                   key=lambda k: (-(spans[k][1] - spans[k][0]), -confidences[k]))
+                   key=lambda k: (-confidences[k], -(spans[k][1] - spans[k][0])))
     taken: dict[int, tuple[int, list[str]]] = {}
     used: set[int] = set()
     for k in order:

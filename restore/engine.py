@@ -27,6 +27,7 @@ from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_eviden
 from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import load_rows
+from .tortured_channel import TorturedChannel
 
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
@@ -35,6 +36,7 @@ MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
 WINDOW_CHARS = 800  # about 130 words on each side of a strong form
+DOCTORED_MIN_LOG_ODDS = 0.0  # from here the tortured-phrase channel reads the whole text
 
 
 class Restorer:
@@ -60,6 +62,8 @@ class Restorer:
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
+        use_tortured = self.families is None or TORTURED_FAMILY in self.families
+        self.tortured_channel = TorturedChannel(rows) if use_tortured else None
 
     def __reduce__(self):  # pickle the configuration, not the automaton
         if self.hold_out_tortured:
@@ -112,6 +116,9 @@ class Restorer:
                 candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
+        if (self.tortured_channel is not None
+                and evidence.doctored_log_odds >= DOCTORED_MIN_LOG_ODDS):
+            candidates += self.tortured_channel.find(text)
         score = round(spin_score(evidence), 4)
         if not candidates:
             return [], text, score

@@ -65,6 +65,9 @@ COMMON_ZIPF = 4.0  # single words more frequent than this weigh less as evidence
 TORTURED_FAMILY = "tortured_phrases"
 NOT_BARE_FACTOR = 0.02  # the WordNet-style spinner never replaces such tokens
 EVIDENCE_MIN = 0.3  # log likelihood ratio under which a form counts as no evidence
+# Before its table phrases, how likely a text is to be a doctored paper: one
+# table phrase (log LR about 8.7) makes it likely (0.94), two near certain.
+DOCTORED_PRIOR_LOG_ODDS = -6.0
 
 
 
@@ -97,6 +100,13 @@ class DocumentEvidence:
         """Log-odds that a word-level spinner went through the document."""
         log_lr = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
         return DOC_PRIOR_LOG_ODDS + log_lr - HITS_PER_WORD * self.words
+
+    @property
+    def doctored_log_odds(self) -> float:
+        """Log-odds that tortured phrases were put in the text: from the phrase
+        tables alone, and not diluted by length (a long paper holds a few)."""
+        word_level = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
+        return DOCTORED_PRIOR_LOG_ODDS + self.log_lr - word_level
 
 
 class Scorer(Protocol):
@@ -152,7 +162,7 @@ def is_self_evident(c: Candidate) -> bool:
 def is_self_evident_row(row: Row) -> bool:
     words = row.spun.count(" ") + 1
     if row.family != WORDNET_FAMILY:
-        return words > 1
+        return words > 1 and "channel" not in row.note  # a channel's guess is not
     if words == 1 or "lemma" in row.note or "fixed" in row.note:
         return False
     # two-word chains can be plain English ("in world"); seen ones are not
@@ -271,15 +281,20 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     """For each candidate, the probability that a word-level spinner went
     through the text around it (about WINDOW_WORDS words on each side):
     tortured phrases are evidence that a paper was doctored, not that the
-    words around them were swapped."""
+    words around them were swapped. For what the tortured-phrase channel
+    proposes, it is the probability that the text was doctored."""
     spans = span_weights(candidates, _without_phrase_tables(candidates, weights))
     starts = [start for start, _, _ in spans]
     prefix = [0.0]
     for _, _, weight in spans:
         prefix.append(prefix[-1] + weight)
     reach = WINDOW_WORDS * CHARS_PER_WORD
+    doctored = sigmoid(evidence.doctored_log_odds)
     out: list[float] = []
     for c in candidates:
+        if c.row.family == TORTURED_FAMILY and "channel" in c.row.note:
+            out.append(doctored)
+            continue
         low, high = max(0, c.start - reach), min(len(text), c.end + reach)
         words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
         lo, hi = bisect_left(starts, low), bisect_right(starts, high)

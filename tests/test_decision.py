@@ -5,17 +5,28 @@ from restore.candidates import Candidate
 from conftest import row
 
 
-def scored(start, end, spun, original, confidence):
-    candidate = Candidate(start, end, spun, original, row(spun, original), "exact", True, False)
+def scored(start, end, spun, original, confidence, family="wordnet_spinner"):
+    candidate = Candidate(start, end, spun, original, row(spun, original, family=family),
+                          "exact", True, False)
     return Scored(candidate, confidence, "")
 
 
-def test_longest_then_most_confident_wins():
+def test_word_spinner_candidates_most_confident_first():
     items = [scored(3, 28, "at that topographic point", "there", 0.9),
              scored(11, 28, "topographic point", "place", 0.95),
              scored(30, 33, "ane", "one", 0.4)]
+    assert [s.candidate.original for s in choose(items, 0.5)] == ["place"]
+    assert [s.candidate.original for s in choose(items, 0.3)] == ["place", "one"]
+    items[1] = scored(11, 28, "topographic point", "place", 0.85)
     assert [s.candidate.original for s in choose(items, 0.5)] == ["there"]
-    assert [s.candidate.original for s in choose(items, 0.3)] == ["there", "one"]
+
+
+def test_phrase_table_candidates_longest_first_and_before_word_spins():
+    items = [scored(0, 28, "profound neural organization", "deep neural network", 0.7,
+                    "tortured_phrases"),
+             scored(9, 28, "neural organization", "neural network", 0.97, "tortured_phrases"),
+             scored(0, 8, "profound", "deep", 0.99)]
+    assert [s.candidate.original for s in choose(items, 0.5)] == ["deep neural network"]
 
 
 def test_same_span_keeps_the_most_confident():
