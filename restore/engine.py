@@ -21,6 +21,7 @@ from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
+from .numbers import merge_number_spellings
 from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
@@ -188,7 +189,8 @@ def spun_windows(text: str, strong: Sequence[Candidate],
 
 def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
     """Sorted, with one candidate per span and original (the likeliest row):
-    two rows offering the same restoration must not split its probability."""
+    two rows offering the same restoration must not split its probability,
+    nor may "6" and "six" (see :mod:`restore.numbers`)."""
     seen: set[tuple[int, int, str]] = set()
     out = []
     for c in sorted(candidates, key=lambda c: (c.start, -c.end, -c.row.prior)):
@@ -196,7 +198,7 @@ def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return out
+    return merge_number_spellings(out)
 
 
 @lru_cache(maxsize=16)
