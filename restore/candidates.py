@@ -117,9 +117,19 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     'BY'
     >>> transfer_case("Dec", "Dec", "December")
     'December'
+
+    WordNet capitalises some lemmas ("New", "As", "Base"), but the spinner
+    looks words up without case: a lowercase spun form stood for a lowercase
+    word ("modern" was "new", "arsenic" was "as").
+
+    >>> transfer_case("modern", "modern", "New"), transfer_case("nasa", "nasa", "NASA")
+    ('new', 'NASA')
     """
     if found.islower() and table_spun.islower():
-        return original  # the common case, decided without looking at letters
+        # the common case, decided without looking at letters
+        if original[:1].isupper() and not original[1:2].isupper() and " " not in original:
+            return original[0].lower() + original[1:]
+        return original
     letters = [c for c in found if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
         c.isupper() for c in table_spun[1:]

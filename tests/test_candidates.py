@@ -83,3 +83,14 @@ def test_phrases_with_their_own_punctuation_need_it_in_the_text():
         ("age, coitus, casket pain", "age, sex, chest pain", "exact")]
     assert spans(matcher, "by age coitus casket pain and") == []
     assert spans(matcher, "by age; coitus, casket pain and") == []
+
+
+def test_a_lowercase_spun_word_restores_to_a_lowercase_word():
+    """WordNet spells some lemmas with a capital ("New", "As"); the spinner
+    looks words up without case, so mid-sentence "modern" stood for "new"."""
+    from restore.candidates import transfer_case
+    assert transfer_case("modern", "modern", "New") == "new"
+    assert transfer_case("arsenic", "arsenic", "As") == "as"
+    assert transfer_case("Modern", "modern", "New") == "New"
+    assert transfer_case("nasa", "nasa", "NASA") == "NASA"
+    assert transfer_case("holy writ", "holy writ", "Holy Writ") == "Holy Writ"
