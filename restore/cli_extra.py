@@ -79,20 +79,27 @@ def spin(path: str, family: str, seed: int, rate: float | None, gold_path: str |
               help="Keep up to N error examples per family (in --json output).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option("--thorough", is_flag=True, help="Evaluate the thorough mode.")
+@click.option("--thresholds", default="", metavar="T1,T2",
+              help="Also report recall and precision at these thresholds (e.g. 0.7,0.9).")
 def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: int | None,
-             examples: int, as_json: bool, thorough: bool) -> None:
+             examples: int, as_json: bool, thorough: bool, thresholds: str) -> None:
     """Spin the clean corpus, restore it, and print recall, precision, false edits
     per 10k words of clean prose, word error rate, calibration and document AUC."""
-    from .evaluate import DEFAULT_FAMILIES, _seeds, format_report, run
+    from .evaluate import DEFAULT_FAMILIES, _seeds, _thresholds, format_report, run
 
     try:
         seed_list = _seeds(seeds)
     except ValueError:
         _fail(f"--seeds: expected integers like 1,2,3, got {seeds!r}")
     try:
+        threshold_list = _thresholds(thresholds)
+    except ValueError:
+        _fail(f"--thresholds: expected numbers in 0..1 like 0.7,0.9, got {thresholds!r}")
+    try:
         report = run(Path(corpus) if corpus else None, families or DEFAULT_FAMILIES,
                      seed_list, limit, examples=examples,
-                     progress=lambda m: click.echo(m, err=True), thorough=thorough)
+                     progress=lambda m: click.echo(m, err=True), thorough=thorough,
+                     thresholds=threshold_list)
     except FileNotFoundError as error:
         _fail(f"{error}; pass --corpus DIR")
     click.echo(json.dumps(report, indent=1) if as_json else format_report(report))

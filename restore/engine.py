@@ -123,7 +123,7 @@ class Restorer:
         score = round(spin_score(evidence), 4)
         if not candidates:
             return [], text, score
-        candidates = _dedupe_sorted(candidates)
+        candidates = _dedupe_sorted(candidates, text)
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
@@ -187,7 +187,7 @@ def spun_windows(text: str, strong: Sequence[Candidate],
                    if spun >= WINDOW_MIN_SPUN), WINDOW_CHARS, len(text))
 
 
-def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
+def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     """Sorted, with one candidate per span and original (the likeliest row):
     two rows offering the same restoration must not split its probability,
     nor may "6" and "six" (see :mod:`restore.numbers`)."""
@@ -198,7 +198,7 @@ def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return merge_number_spellings(out)
+    return merge_number_spellings(out, text)
 
 
 @lru_cache(maxsize=16)

@@ -199,6 +199,8 @@ class FamilyScore:
     clean_scores: list[float] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, restored]
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # extra thresholds -> [gold restored, substitutions, correct substitutions]
+    operating: dict[float, list[int]] = field(default_factory=dict)
 
     def add_document(self, spun: SpinResult, restore_fn: Callable, original: str,
                      keep_errors: int = 0) -> None:
@@ -234,6 +236,12 @@ class FamilyScore:
         self.confidences.extend(s.confidence for s in calib.substitutions)
         self.confident_correct.extend(calib_correct)
         self.scores.append(result.spin_score)
+        for threshold, counts in self.operating.items():
+            restored, correct = match_edits(spun.edits,
+                                            restore_fn(spun.text, threshold).substitutions)
+            counts[0] += sum(restored)
+            counts[1] += len(correct)
+            counts[2] += sum(correct)
 
     def add_clean(self, text: str, restore_fn: Callable, name: str = "",
                   keep_errors: int = 0) -> None:
@@ -279,6 +287,9 @@ class FamilyScore:
             "auc": auc(self.scores, self.clean_scores),
             "recall_by_kind": {k: {"gold": g, "restored": r, "recall": _ratio(r, g)}
                                for k, (g, r) in sorted(self.by_kind.items())},
+            "operating_points": [
+                {"threshold": t, "recall": _ratio(r, self.gold), "precision": _ratio(c, n)}
+                for t, (r, n, c) in sorted(self.operating.items())],
             "seconds": round(self.seconds, 3),
             "mb_per_s": (self.chars / 1e6 / self.seconds) if self.seconds else None,
             "examples": self.errors,
@@ -323,9 +334,11 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
         seeds: Sequence[int] = DEFAULT_SEEDS, limit: int | None = None,
         restore_fn: Callable | None = None, examples: int = 0,
         progress: Callable[[str], None] | None = None,
-        thorough: bool = False) -> dict[str, Any]:
+        thorough: bool = False, thresholds: Sequence[float] = ()) -> dict[str, Any]:
     """Evaluate ``restore_fn(text, threshold) -> Restoration`` (default: the
-    library's restorer, ``thorough`` or not) on the clean corpus and its spins."""
+    library's restorer, ``thorough`` or not) on the clean corpus and its spins.
+    ``thresholds``: also restore at each of these and report recall and
+    precision there (operating points for users who want fewer, surer edits)."""
     custom_fn = restore_fn is not None
     if restore_fn is None:
         from .engine import get_restorer
@@ -349,6 +362,7 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
     say(f"clean: {clean.docs} docs")
     for family in families:
         score = FamilyScore(family)
+        score.operating = {float(t): [0, 0, 0] for t in thresholds}
         score.clean_scores = list(clean.clean_scores)
         if family == "tortured":
             # the held-out 20% of the phrases are not in the table here, so
@@ -409,6 +423,11 @@ def format_report(report: dict[str, Any]) -> str:
         for r in filled:
             lines.append(f"  {r['bin']:.1f}-{r['bin'] + 0.1:.1f}  {r['count']:6d}  "
                          f"{r['mean_confidence']:9.3f}  {r['accuracy']:8.3f}")
+    for row in report["rows"]:
+        if row.get("operating_points"):
+            lines.append(f"\noperating points, {row['family']}: " + "; ".join(
+                f"threshold {p['threshold']:g}: recall {_fmt(p['recall'])} "
+                f"precision {_fmt(p['precision'])}" for p in row["operating_points"]))
     mode = ", thorough mode" if report.get("thorough") else ""
     lines.append(f"\n{report['files']} clean files, seeds {report['seeds']}{mode}, "
                  f"{report['total_seconds']} s in all")
@@ -417,6 +436,18 @@ def format_report(report: dict[str, Any]) -> str:
 
 def _seeds(text: str) -> tuple[int, ...]:
     return tuple(int(x) for x in text.replace(",", " ").split())
+
+
+def _thresholds(text: str) -> tuple[float, ...]:
+    """Thresholds in 0..1 from "0.7,0.9"; ValueError otherwise.
+
+    >>> _thresholds("0.7, 0.9"), _thresholds("")
+    ((0.7, 0.9), ())
+    """
+    values = tuple(float(x) for x in text.replace(",", " ").split())
+    if any(not 0.0 <= v <= 1.0 for v in values):
+        raise ValueError(f"thresholds must be in 0..1, got {text!r}")
+    return values
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -433,10 +464,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--thorough", action="store_true",
                         help="evaluate the thorough mode (everyday forms as evidence)")
+    parser.add_argument("--thresholds", default="",
+                        help="also report recall and precision at these thresholds "
+                             "(e.g. 0.7,0.9)")
     args = parser.parse_args(argv)
     report = run(args.corpus, tuple(args.family or DEFAULT_FAMILIES), _seeds(args.seeds),
                  args.limit, examples=args.examples,
-                 progress=lambda m: print(m, file=sys.stderr), thorough=args.thorough)
+                 progress=lambda m: print(m, file=sys.stderr), thorough=args.thorough,
+                 thresholds=_thresholds(args.thresholds))
     if args.json:
         print(json.dumps(report, indent=1))
     else:

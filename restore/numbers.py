@@ -4,12 +4,15 @@ WordNet puts "six", "6", "VI" and "hexad" in one synset, so a spun "hexad"
 has both "6" and "six" as originals. The language model reads numerals as
 number words, so it cannot tell the two apart, and the table priors only
 say which spelling is commoner on the web. News and magazine style (AP,
-Chicago) can: numbers under ten are spelled out, 10 and above are numerals.
-:func:`merge_number_spellings` keeps that spelling and gives it the
-probability of both.
+Chicago) can: numbers under ten are spelled out, 10 and above are numerals,
+and percentages, times, money and measures are numerals whatever their size
+("3 percent", "6 a.m.", "£2 million"). :func:`merge_number_spellings` keeps
+that spelling and gives it the probability of both.
 
 >>> preferred_spelling(["6", "six"]), preferred_spelling(["forty", "40"])
 ('six', '40')
+>>> preferred_spelling(["6", "six"], before="up ", after=" percent")
+'6'
 """
 
 from __future__ import annotations
@@ -25,6 +28,11 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS: dict[str, int] = {w: n for n, w in enumerate(_WORDS)}
 NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 SPELLED_OUT_BELOW = 10
+# words after a number, and signs before it, that make it a numeral at any size
+NUMERAL_UNITS = frozenset(
+    "percent per percentage % a.m. p.m. am pm million billion trillion bn m km kilometres "
+    "kilometers metres meters cm mm kg g lb mph km/h degrees °c °f".split())
+NUMERAL_SIGNS = frozenset("$£€¥#")
 
 
 def number_value(spelling: str) -> int | None:
@@ -38,23 +46,29 @@ def number_value(spelling: str) -> int | None:
     return NUMBER_WORDS.get(spelling.lower())
 
 
-def preferred_spelling(spellings: Sequence[str]) -> str | None:
+def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = "") -> str | None:
     """The spelling news style uses, when ``spellings`` are one number written
-    as a word and as a numeral; None otherwise."""
+    as a word and as a numeral; None otherwise. ``before`` and ``after`` are
+    the text around the number."""
     values = {number_value(s) for s in spellings}
     if len(values) != 1 or None in values:
         return None
     value = values.pop()
-    want_word = value < SPELLED_OUT_BELOW
+    next_words = after.split(maxsplit=1)
+    unit = next_words[0].lower().rstrip(",;:") if next_words else ""
+    numeral_context = (unit in NUMERAL_UNITS or after[:1] == "%"
+                       or before.rstrip()[-1:] in NUMERAL_SIGNS)
+    want_word = value < SPELLED_OUT_BELOW and not numeral_context
     for s in spellings:
         if s.isdigit() != want_word:
             return s
     return None
 
 
-def merge_number_spellings(candidates: Sequence[Candidate]) -> list[Candidate]:
+def merge_number_spellings(candidates: Sequence[Candidate], text: str = "") -> list[Candidate]:
     """Per span, fold a numeral and a number word of the same value into the
-    spelling :func:`preferred_spelling` picks, with their priors summed.
+    spelling :func:`preferred_spelling` picks (in the context ``text`` gives
+    them), with their priors summed.
 
     >>> from restore.tables import Row
     >>> rows = [Row("hexad", o, p, "wordnet_spinner", "lemma", "t") for o, p in (("6", .7), ("six", .2))]
@@ -72,7 +86,10 @@ def merge_number_spellings(candidates: Sequence[Candidate]) -> list[Candidate]:
     for members in by_span.values():
         if len(members) < 2:
             continue
-        keep = preferred_spelling([candidates[k].original for k in members])
+        first = candidates[members[0]]
+        keep = preferred_spelling([candidates[k].original for k in members],
+                                  text[max(0, first.start - 2):first.start],
+                                  text[first.end:first.end + 20])
         if keep is None:
             continue
         chosen = next(k for k in members if candidates[k].original == keep)

@@ -35,3 +35,18 @@ def test_merging_keeps_one_spelling_with_both_priors_and_leaves_other_spans():
 def test_numerals_in_clean_text_are_not_spelled_out():
     text = "The club signed 40 players over 12 seasons and sold 6 of them."
     assert restore.fix_text(text) == text
+
+
+def test_percentages_times_money_and_measures_stay_numerals():
+    assert preferred_spelling(["3", "three"], after=" percent of the vote") == "3"
+    assert preferred_spelling(["6", "six"], after=" a.m. on Monday") == "6"
+    assert preferred_spelling(["2", "two"], before="£", after=" million") == "2"
+    assert preferred_spelling(["5", "five"], after="% more") == "5"
+    assert preferred_spelling(["3", "three"], after=" years ago") == "three"
+
+
+def test_merging_reads_the_context_of_the_span():
+    text = "up tierce percent"
+    merged = merge_number_spellings([candidate(3, 9, "tierce", "3", 0.5),
+                                     candidate(3, 9, "tierce", "three", 0.4)], text)
+    assert [c.original for c in merged] == ["3"]
