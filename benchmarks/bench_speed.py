@@ -74,20 +74,22 @@ def measure_fix_text(kind: str, megabytes: float, with_ftfy: bool) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def import_latency(repeat: int = 5) -> tuple[float, float]:
-    """Best wall time of `import restore` and of import + first fix_text (fresh process)."""
-    def best(code: str) -> float:
+def import_latency(repeat: int = 5) -> tuple[float, float, float]:
+    """Median wall time of `import restore` and of import + first fix_text of a
+    spun and of a clean sentence, each in a fresh process, less an empty one."""
+    def median(code: str) -> float:
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], env=ENV, check=True)
             times.append(time.perf_counter() - start)
-        return min(times)
+        return sorted(times)[len(times) // 2]
 
-    empty = best("pass")
-    imported = best("import restore")
-    fixed = best("import restore; restore.fix_text('It volition survive fine past times June.')")
-    return imported - empty, fixed - empty
+    empty = median("pass")
+    imported = median("import restore")
+    spun = median("import restore; restore.fix_text('It volition survive fine past times June.')")
+    clean = median("import restore; restore.fix_text('It will be fine by June, they said.')")
+    return imported - empty, spun - empty, clean - empty
 
 
 def stream_rss(path: Path) -> tuple[float, float]:
@@ -120,8 +122,9 @@ def main() -> None:
         with_ftfy = False
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     if not args.no_latency:
-        imported, first_fix = import_latency()
-        print(f"import restore: {imported:.3f} s; import + first fix_text: {first_fix:.3f} s")
+        imported, spun, clean = import_latency()
+        print(f"import restore: {imported:.3f} s; import + first fix_text: "
+              f"{spun:.3f} s (spun sentence), {clean:.3f} s (clean sentence); medians of 5")
     for megabytes in (float(s) for s in args.sizes.split(",") if s):
         for kind in args.kinds.split(","):
             r = measure_fix_text(kind, megabytes, with_ftfy)
