@@ -31,6 +31,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import is_
 from typing import Sequence
 
 import regex
@@ -56,6 +58,7 @@ SELF_EVIDENT_MIN_LIFT = -1.0
 CALIBRATION_SLOPE = 0.5
 THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts as evidence from here
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
+_LM_WORD_SPLIT = regex.compile(f"({_LM_WORD.pattern})")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
 
@@ -73,16 +76,27 @@ class _Words:
         """The words of ``text`` or, given candidates, only of the stretches
         around them (a stretch starts as a sentence would: its context is cut
         there, CONTEXT_CHARS before the candidate)."""
-        starts, ends, words, opens = [], [], [], []
-        for low, high in _stretches(text, candidates):
-            previous_end = low
-            for match in _LM_WORD.finditer(text, low, high):
-                starts.append(match.start())
-                ends.append(match.end())
-                words.append(_lm_form(match.group()))
-                gap = text[previous_end:match.start()]
-                opens.append(previous_end == low or bool(_BOUNDARY.search(gap)))
-                previous_end = match.end()
+        return cls.in_stretches(text, _stretches(text, candidates))
+
+    @classmethod
+    def in_stretches(cls, text: str, stretches: Sequence[tuple[int, int]]) -> "_Words":
+        """The words of ``text`` inside ``stretches`` (each starts a sentence)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        opens: list[bool] = []
+        for low, high in stretches:
+            # one split in C: [gap, word, gap, word, ..., gap]; offsets from the lengths
+            parts = _LM_WORD_SPLIT.split(text[low:high])
+            if len(parts) < 2:
+                continue
+            offsets = list(accumulate(map(len, parts), initial=low))
+            starts += offsets[1:-1:2]
+            ends += offsets[2::2]
+            words += map(_FORMS.__getitem__, parts[1::2])
+            opened = len(opens)
+            opens += map(_GAPS.__getitem__, parts[0:-1:2])
+            opens[opened] = True  # the stretch starts as a sentence would
         return cls(starts, ends, words, opens)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -167,6 +181,29 @@ def lm_words(phrase: str) -> list[str]:
     return [_lm_form(m.group()) for m in _LM_WORD.finditer(phrase)]
 
 
+class _Memo(dict):
+    """A dict that fills itself from ``compute`` and stops growing at ``limit``
+    entries (the values stay correct, only the saving stops)."""
+
+    def __init__(self, compute, limit: int):
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key):
+        value = self._compute(key)
+        if len(self) < self._limit:
+            self[key] = value
+        return value
+
+
+_FORMS = _Memo(_lm_form, 200_000)  # word as written -> language-model form
+# the text between two words -> does a sentence (or line) break there?
+_GAPS = _Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
+# phrase -> its language-model words (shared: never modify the lists)
+_PHRASE_WORDS = _Memo(lm_words, 200_000)
+
+
 class LanguageModelScorer:
     """Scores candidates with table priors, a trigram LM and spin context."""
 
@@ -233,9 +270,9 @@ class LanguageModelScorer:
         """Words, spans and context-free lifts of one text, kept for the next
         call on the same text (the engine asks for evidence, then scores)."""
         memo = self._memo
-        if memo is not None and memo.text is text and memo.candidates is candidates:
+        if memo is not None and memo.text is text and _same_items(memo.candidates, candidates):
             return memo
-        analysis = _Analysis(text, candidates)
+        analysis = _Analysis(text, candidates, memo)
         if memo is not None and memo.text is text:
             # same text, more candidates (evidence first, then everything):
             # lifts against the text as written do not change
@@ -346,12 +383,19 @@ class _Analysis:
     """What the decoder works out once per text: its words, each candidate's
     word span and original words, and lifts against the unrestored text."""
 
-    def __init__(self, text: str, candidates: Sequence[Candidate]):
+    def __init__(self, text: str, candidates: Sequence[Candidate],
+                 previous: "_Analysis | None" = None):
+        """``previous``: an analysis of the same text whose words can be
+        reused when the candidates cover the same stretches."""
         self.text = text
         self.candidates = candidates
-        self.words = _Words.of(text, candidates)
+        self.stretches = _stretches(text, candidates)
+        if previous is not None and previous.text is text and previous.stretches == self.stretches:
+            self.words = previous.words
+        else:
+            self.words = _Words.in_stretches(text, self.stretches)
         self.spans = [self.words.span(c.start, c.end) for c in candidates]
-        self.originals = [lm_words(c.original) for c in candidates]
+        self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
         self._keep_text = _Hypothesis(self.words, {})
         self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
@@ -365,6 +409,11 @@ class _Analysis:
             lift = self.plain_lifts[key] = scorer._lift(
                 self.words, self.spans[k], self.originals[k], self._keep_text)
         return lift
+
+
+def _same_items(first: Sequence[object], second: Sequence[object]) -> bool:
+    """The same objects in the same order (a cheap test that needs no equality)."""
+    return first is second or (len(first) == len(second) and all(map(is_, first, second)))
 
 
 class _Hypothesis:
@@ -416,5 +465,5 @@ def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
         if confidences[k] < 0.5 or last <= first or any(i in used for i in range(first, last)):
             continue
         used.update(range(first, last))
-        taken[first] = (last, lm_words(candidates[k].original))
+        taken[first] = (last, _PHRASE_WORDS[candidates[k].original])
     return taken
