@@ -33,10 +33,9 @@ class LanguageModel:
     """Thin, cached wrapper around pocketsphinx's ``NGramModel``."""
 
     def __init__(self, path: str | None = None):
-        import pocketsphinx
         from pocketsphinx import NGramModel
 
-        self.path = path or os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
+        self.path = path or default_model_path()
         self._model = _quietly(lambda: NGramModel.readfile(self.path))
         self._cache: dict[tuple[str, ...], float] = {}
 
@@ -84,6 +83,24 @@ def _quietly(build):
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
+
+
+def default_model_path() -> str:
+    """The trigram model inside the installed ``pocketsphinx`` wheel."""
+    import pocketsphinx
+
+    return os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
+
+
+def model_fingerprint() -> bytes:
+    """Path, size and modification time of the default model, for cache keys
+    (what is derived from its probabilities must change when it does)."""
+    path = default_model_path()
+    try:
+        info = os.stat(path)
+    except OSError:
+        return path.encode()
+    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}".encode()
 
 
 @lru_cache(maxsize=1)
