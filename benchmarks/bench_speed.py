@@ -69,7 +69,7 @@ print(json.dumps(result))
 def measure_fix_text(kind: str, megabytes: float, with_ftfy: bool) -> dict:
     code = CHILD.replace("BENCH_DIR", repr(str(Path(__file__).parent)))
     done = subprocess.run([sys.executable, "-c", code, kind, str(megabytes),
-                           "1" if with_ftfy else "0"], env=ENV, capture_output=True,
+                           "1" if with_ftfy else "0"], env=ENV, cwd=REPO, capture_output=True,
                           text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -81,7 +81,7 @@ def import_latency(repeat: int = 5) -> tuple[float, float, float]:
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], env=ENV, check=True)
+            subprocess.run([sys.executable, "-c", code], env=ENV, cwd=REPO, check=True)
             times.append(time.perf_counter() - start)
         return sorted(times)[len(times) // 2]
 
@@ -100,7 +100,7 @@ def stream_rss(path: Path) -> tuple[float, float]:
             "finally:\n"
             "    print(time.perf_counter() - start, "
             "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], env=ENV,
+    done = subprocess.run([sys.executable, "-c", code, str(path)], env=ENV, cwd=REPO,
                           capture_output=True, text=True)
     seconds, peak = done.stderr.strip().splitlines()[-1].split()
     return float(seconds), float(peak)
