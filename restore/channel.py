@@ -187,10 +187,4 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
 
 
 def _phrase_logprob(phrase: str) -> float:
-    model = get_language_model()
-    words = phrase.split()
-    total, previous, before = 0.0, None, None
-    for word in words:
-        total += model.logprob(word, previous, before)
-        before, previous = previous, word
-    return total
+    return get_language_model().sequence_logprob(phrase.split())

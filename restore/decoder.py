@@ -57,6 +57,7 @@ SELF_EVIDENT_MIN_LIFT = -1.0
 # 0.5 stays 0.5, so what the default threshold applies does not change.
 CALIBRATION_SLOPE = 0.5
 THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts as evidence from here
+LIFT_CACHE_SIZE = 200_000  # lifts kept per scorer, by their words and context
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
 _LM_WORD_SPLIT = regex.compile(f"({_LM_WORD.pattern})")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
@@ -181,6 +182,10 @@ def lm_words(phrase: str) -> list[str]:
     return [_lm_form(m.group()) for m in _LM_WORD.finditer(phrase)]
 
 
+def _lm_word_tuple(phrase: str) -> tuple[str, ...]:
+    return tuple(lm_words(phrase))
+
+
 class _Memo(dict):
     """A dict that fills itself from ``compute`` and stops growing at ``limit``
     entries (the values stay correct, only the saving stops)."""
@@ -200,8 +205,8 @@ class _Memo(dict):
 _FORMS = _Memo(_lm_form, 200_000)  # word as written -> language-model form
 # the text between two words -> does a sentence (or line) break there?
 _GAPS = _Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
-# phrase -> its language-model words (shared: never modify the lists)
-_PHRASE_WORDS = _Memo(lm_words, 200_000)
+# phrase -> its language-model words
+_PHRASE_WORDS = _Memo(_lm_word_tuple, 200_000)
 
 
 class LanguageModelScorer:
@@ -215,6 +220,7 @@ class LanguageModelScorer:
         self.thorough = thorough
         self._memo: _Analysis | None = None
         self._alone_cache: dict[tuple[str, ...], float] = {}
+        self._lift_cache: dict[tuple[str, ...], float] = {}
 
     @property
     def lm(self) -> LanguageModel:
@@ -319,19 +325,30 @@ class LanguageModelScorer:
             calibrated *= NOT_BARE_FACTOR
         return calibrated
 
-    def _lift(self, words: _Words, span: tuple[int, int], original: list[str],
+    def _lift(self, words: _Words, span: tuple[int, int], original: Sequence[str],
               hypothesis: "_Hypothesis") -> float:
         first, last = span
         spun = words.words[first:last]
         if not spun or not original:
             return 0.0
-        left = self._context_left(words, first, hypothesis)
-        right = self._context_right(words, last, hypothesis)
-        with_original = self._sequence(left, original + right)
-        with_spun = self._sequence(left, spun + right)
-        # each form's own probability, without context: the prior already holds it
-        baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
-        return (with_original - with_spun) - baseline
+        if hypothesis.chosen:
+            left = self._context_left(words, first, hypothesis)[-2:]
+            right = self._context_right(words, last, hypothesis)
+        else:  # the text as written: the same walk without restorations to step over
+            left, right = _plain_context(words, first, last)
+        # the lift depends on nothing else: it is the same wherever these words recur
+        key = (*left, "|", *original, "|", *spun, "|", *right)
+        lift = self._lift_cache.get(key)
+        if lift is None:
+            with_original = self._sequence(left, [*original, *right])
+            with_spun = self._sequence(left, spun + right)
+            # each form's own probability, without context: the prior already holds it
+            baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
+            lift = (with_original - with_spun) - baseline
+            if len(self._lift_cache) >= LIFT_CACHE_SIZE:
+                self._lift_cache.clear()
+            self._lift_cache[key] = lift
+        return lift
 
     def _alone(self, phrase: tuple[str, ...]) -> float:
         cached = self._alone_cache.get(phrase)
@@ -339,16 +356,11 @@ class LanguageModelScorer:
             cached = self._alone_cache[phrase] = self._sequence([], list(phrase))
         return cached
 
-    def _sequence(self, left: list[str], sequence: list[str]) -> float:
+    def _sequence(self, left: Sequence[str], sequence: Sequence[str]) -> float:
         """Log P of ``sequence`` given the last two words of ``left``."""
-        logprob = self.lm.logprob
         before = left[-2] if len(left) > 1 else None
         previous = left[-1] if left else None
-        total = 0.0
-        for word in sequence:
-            total += logprob(word, previous, before)
-            before, previous = previous, word
-        return total
+        return self.lm.sequence_logprob(sequence, previous, before)
 
     @staticmethod
     def _context_left(words: _Words, first: int, hypothesis: "_Hypothesis") -> list[str]:
@@ -377,6 +389,30 @@ class LanguageModelScorer:
             out.extend(replacement)
             index = next_index
         return out[:2]
+
+
+def _plain_context(words: _Words, first: int, last: int) -> tuple[list[str], list[str]]:
+    """The last two words of the left context and the right context of words
+    first..last in the text as written: what ``_context_left(...)[-2:]`` and
+    ``_context_right`` give for a hypothesis without restorations."""
+    forms, opens = words.words, words.opens_sentence
+    if first < len(forms) and opens[first]:
+        left = ["<s>"]
+    elif first < 1:
+        left = []
+    elif opens[first - 1]:
+        left = ["<s>", forms[first - 1]]
+    elif first < 2:
+        left = [forms[first - 1]]
+    else:
+        left = [forms[first - 2], forms[first - 1]]
+    if last >= len(forms) or opens[last]:
+        right = ["</s>"]
+    elif last + 1 >= len(forms) or opens[last + 1]:
+        right = [forms[last], "</s>"]
+    else:
+        right = [forms[last], forms[last + 1]]
+    return left, right
 
 
 class _Analysis:
@@ -419,7 +455,7 @@ def _same_items(first: Sequence[object], second: Sequence[object]) -> bool:
 class _Hypothesis:
     """The current best reading: chosen restorations over the word list."""
 
-    def __init__(self, words: _Words, chosen: dict[int, tuple[int, list[str]]]):
+    def __init__(self, words: _Words, chosen: dict[int, tuple[int, tuple[str, ...]]]):
         self.words = words
         self.chosen = chosen
         self.owner: dict[int, int] = {}
@@ -454,11 +490,11 @@ class _Hypothesis:
 
 
 def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
-                  confidences: list[float]) -> dict[int, tuple[int, list[str]]]:
+                  confidences: list[float]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """Non-overlapping candidates over one half, longest first, as a hypothesis."""
     order = sorted(range(len(candidates)),
                    key=lambda k: (-(spans[k][1] - spans[k][0]), -confidences[k]))
-    taken: dict[int, tuple[int, list[str]]] = {}
+    taken: dict[int, tuple[int, tuple[str, ...]]] = {}
     used: set[int] = set()
     for k in order:
         first, last = spans[k]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import os
 from functools import lru_cache
+from typing import Iterable
 
 OOV_LOGPROB = -11.0  # natural log; about a word in 60,000
 _LOGMATH_BASE = 1.0001  # pocketsphinx reports log probabilities in this base
@@ -67,6 +68,21 @@ class LanguageModel:
             self._cache.clear()
         self._cache[key] = value
         return value
+
+
+    def sequence_logprob(self, words: Iterable[str], previous: str | None = None,
+                         before_previous: str | None = None) -> float:
+        """Natural-log P of ``words`` in a row, after ``before_previous previous``
+        (the sum of their :meth:`logprob`, in order)."""
+        cache = self._cache
+        total = 0.0
+        for word in words:
+            value = cache.get((word, previous or "", before_previous or ""))
+            if value is None:
+                value = self.logprob(word, previous, before_previous)
+            total += value
+            before_previous, previous = previous, word
+        return total
 
 
 def _quietly(build):
