@@ -69,25 +69,27 @@ print(json.dumps(result))
 def measure_fix_text(kind: str, megabytes: float, with_ftfy: bool) -> dict:
     code = CHILD.replace("BENCH_DIR", repr(str(Path(__file__).parent)))
     done = subprocess.run([sys.executable, "-c", code, kind, str(megabytes),
-                           "1" if with_ftfy else "0"], env=ENV, capture_output=True,
+                           "1" if with_ftfy else "0"], env=ENV, cwd=REPO, capture_output=True,
                           text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def import_latency(repeat: int = 5) -> tuple[float, float]:
-    """Best wall time of `import restore` and of import + first fix_text (fresh process)."""
-    def best(code: str) -> float:
+def import_latency(repeat: int = 5) -> tuple[float, float, float]:
+    """Median wall time of `import restore` and of import + first fix_text of a
+    spun and of a clean sentence, each in a fresh process, less an empty one."""
+    def median(code: str) -> float:
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], env=ENV, check=True)
+            subprocess.run([sys.executable, "-c", code], env=ENV, cwd=REPO, check=True)
             times.append(time.perf_counter() - start)
-        return min(times)
+        return sorted(times)[len(times) // 2]
 
-    empty = best("pass")
-    imported = best("import restore")
-    fixed = best("import restore; restore.fix_text('It volition survive fine past times June.')")
-    return imported - empty, fixed - empty
+    empty = median("pass")
+    imported = median("import restore")
+    spun = median("import restore; restore.fix_text('It volition survive fine past times June.')")
+    clean = median("import restore; restore.fix_text('It will be fine by June, they said.')")
+    return imported - empty, spun - empty, clean - empty
 
 
 def stream_rss(path: Path) -> tuple[float, float]:
@@ -98,7 +100,7 @@ def stream_rss(path: Path) -> tuple[float, float]:
             "finally:\n"
             "    print(time.perf_counter() - start, "
             "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], env=ENV,
+    done = subprocess.run([sys.executable, "-c", code, str(path)], env=ENV, cwd=REPO,
                           capture_output=True, text=True)
     seconds, peak = done.stderr.strip().splitlines()[-1].split()
     return float(seconds), float(peak)
@@ -120,8 +122,9 @@ def main() -> None:
         with_ftfy = False
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     if not args.no_latency:
-        imported, first_fix = import_latency()
-        print(f"import restore: {imported:.3f} s; import + first fix_text: {first_fix:.3f} s")
+        imported, spun, clean = import_latency()
+        print(f"import restore: {imported:.3f} s; import + first fix_text: "
+              f"{spun:.3f} s (spun sentence), {clean:.3f} s (clean sentence); medians of 5")
     for megabytes in (float(s) for s in args.sizes.split(",") if s):
         for kind in args.kinds.split(","):
             r = measure_fix_text(kind, megabytes, with_ftfy)

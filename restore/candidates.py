@@ -157,26 +157,36 @@ class PhraseMatcher:
     sorted by position; the decision stage picks among them.
     """
 
-    def __init__(self, rows: Sequence[Row]):
+    def __init__(self, rows: Sequence[Row], entries: Sequence[Entry] | None = None):
+        """``entries``: what :meth:`compile` returns for ``rows`` (e.g. read
+        from the cache), to skip compiling them again."""
         self.rows = list(rows)
-        entries: dict[str, list[tuple[Row, str, str]]] = {}
+        if entries is None:
+            entries = self.compile(self.rows)
+        self._automaton = ahocorasick.Automaton()
+        self.size = len(entries)
+        for padded, value in entries:
+            self._automaton.add_word(padded, value)
+        if self.size:
+            self._automaton.make_automaton()
+
+    @classmethod
+    def compile(cls, rows: Sequence[Row]) -> list[Entry]:
+        """The automaton's keys and values, as plain data: each padded key
+        with its length, its (row index, original, variant name) triples and
+        the punctuation the phrase itself has."""
+        entries: dict[str, list[tuple[int, str, str]]] = {}
         punctuation: dict[str, dict[int, str]] = {}
-        for row, key, original, variant, raw in self._variants(self.rows):
-            entries.setdefault(f" {key} ", []).append((row, original, variant))
+        index_of = {id(row): index for index, row in enumerate(rows)}
+        for row, key, original, variant, raw in cls._variants(rows):
+            entries.setdefault(f" {key} ", []).append((index_of[id(row)], original, variant))
             # where the phrase itself has punctuation ("age, sex, chest pain"),
             # the text must have the same; elsewhere a space must be whitespace
             if raw != key and len(raw) == len(key) and f" {key} " not in punctuation:
                 punctuation[f" {key} "] = {i: ch for i, ch in enumerate(raw)
                                            if key[i] == " " and not ch.isspace()}
-        self._automaton = ahocorasick.Automaton()
-        self.size = 0
-        for padded, values in entries.items():
-            if padded.strip():
-                self._automaton.add_word(
-                    padded, (len(padded) - 2, tuple(values), punctuation.get(padded, _NONE)))
-                self.size += 1
-        if self.size:
-            self._automaton.make_automaton()
+        return [(padded, (len(padded) - 2, tuple(values), punctuation.get(padded, _NONE)))
+                for padded, values in entries.items() if padded.strip()]
 
     @staticmethod
     def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str, str]]:
@@ -240,13 +250,14 @@ class PhraseMatcher:
         out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return out
 
-    @staticmethod
-    def _candidates(text: str, start: int, end: int, values) -> list[Candidate]:
+    def _candidates(self, text: str, start: int, end: int, values) -> list[Candidate]:
         spun = text[start:end]
         bare = is_bare_span(text, start, end)
         opening = is_sentence_start(text, start)
+        rows = self.rows
         out = []
-        for row, original, variant in values:
+        for index, original, variant in values:
+            row = rows[index]
             if not _case_compatible(spun, row.spun):
                 continue
             restored = transfer_case(spun, row.spun, original)
@@ -283,6 +294,10 @@ def _raw_key(phrase: str) -> str:
 
 _STRAIGHTEN = str.maketrans({c: "'" for c in _APOSTROPHES})
 _NONE: dict[int, str] = {}  # no punctuation of its own (shared, never modified)
+# a padded key and (its length, (row index, original, variant) triples, punctuation)
+Entry = tuple[str, tuple[int, tuple[tuple[int, str, str], ...], dict[int, str]]]
+# which rows are strong, the strong tier's entries, the weak tier's (or None)
+CompiledTiers = tuple[list[bool], list[Entry], "list[Entry] | None"]
 
 
 class TieredMatcher:
@@ -298,18 +313,34 @@ class TieredMatcher:
     (['volition'], 2)
     """
 
-    def __init__(self, rows: Sequence[Row], is_strong):
-        strong = [is_strong(r) for r in rows]
-        self.strong = PhraseMatcher([r for r, s in zip(rows, strong) if s])
+    def __init__(self, rows: Sequence[Row], is_strong, compiled: CompiledTiers | None = None):
+        """``compiled``: what :meth:`compile` returns for the same rows and
+        ``is_strong`` (e.g. read from the cache), to skip the work."""
+        if compiled is None:
+            compiled = self.compile(rows, is_strong, weak=False)
+        strong, strong_entries, weak_entries = compiled
+        self.strong = PhraseMatcher([r for r, s in zip(rows, strong) if s], strong_entries)
         self._weak_rows: list[Row] | None = [r for r, s in zip(rows, strong) if not s]
+        self._weak_entries = weak_entries
         self._weak: PhraseMatcher | None = None
+
+    @staticmethod
+    def compile(rows: Sequence[Row], is_strong, weak: bool = True) -> CompiledTiers:
+        """Plain data for :meth:`__init__`: which rows are strong, and the
+        :meth:`PhraseMatcher.compile` entries of both tiers (of the weak one
+        only when ``weak``; it is otherwise compiled on first use)."""
+        strong = [bool(is_strong(r)) for r in rows]
+        strong_rows = [r for r, s in zip(rows, strong) if s]
+        weak_rows = [r for r, s in zip(rows, strong) if not s]
+        return (strong, PhraseMatcher.compile(strong_rows),
+                PhraseMatcher.compile(weak_rows) if weak else None)
 
     @property
     def weak(self) -> PhraseMatcher:
         """Built on first use: clean prose never needs it."""
         if self._weak is None:
-            self._weak = PhraseMatcher(self._weak_rows or [])
-            self._weak_rows = None
+            self._weak = PhraseMatcher(self._weak_rows or [], self._weak_entries)
+            self._weak_rows = self._weak_entries = None
         return self._weak
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:

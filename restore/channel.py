@@ -188,10 +188,4 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
 
 
 def _phrase_logprob(phrase: str) -> float:
-    model = get_language_model()
-    words = lm_words(phrase)  # "40" is read as "forty", as in the decoder
-    total, previous, before = 0.0, None, None
-    for word in words:
-        total += model.logprob(word, previous, before)
-        before, previous = previous, word
-    return total
+    return get_language_model().sequence_logprob(lm_words(phrase))  # "40" read as "forty"

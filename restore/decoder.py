@@ -31,6 +31,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import is_
 from typing import Sequence
 
 import regex
@@ -55,7 +57,9 @@ SELF_EVIDENT_MIN_LIFT = -1.0
 # 0.5 stays 0.5, so what the default threshold applies does not change.
 CALIBRATION_SLOPE = 0.5
 THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts as evidence from here
+LIFT_CACHE_SIZE = 200_000  # lifts kept per scorer, by their words and context
 _LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
+_LM_WORD_SPLIT = regex.compile(f"({_LM_WORD.pattern})")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
 
@@ -73,16 +77,27 @@ class _Words:
         """The words of ``text`` or, given candidates, only of the stretches
         around them (a stretch starts as a sentence would: its context is cut
         there, CONTEXT_CHARS before the candidate)."""
-        starts, ends, words, opens = [], [], [], []
-        for low, high in _stretches(text, candidates):
-            previous_end = low
-            for match in _LM_WORD.finditer(text, low, high):
-                starts.append(match.start())
-                ends.append(match.end())
-                words.append(_lm_form(match.group()))
-                gap = text[previous_end:match.start()]
-                opens.append(previous_end == low or bool(_BOUNDARY.search(gap)))
-                previous_end = match.end()
+        return cls.in_stretches(text, _stretches(text, candidates))
+
+    @classmethod
+    def in_stretches(cls, text: str, stretches: Sequence[tuple[int, int]]) -> "_Words":
+        """The words of ``text`` inside ``stretches`` (each starts a sentence)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        opens: list[bool] = []
+        for low, high in stretches:
+            # one split in C: [gap, word, gap, word, ..., gap]; offsets from the lengths
+            parts = _LM_WORD_SPLIT.split(text[low:high])
+            if len(parts) < 2:
+                continue
+            offsets = list(accumulate(map(len, parts), initial=low))
+            starts += offsets[1:-1:2]
+            ends += offsets[2::2]
+            words += map(_FORMS.__getitem__, parts[1::2])
+            opened = len(opens)
+            opens += map(_GAPS.__getitem__, parts[0:-1:2])
+            opens[opened] = True  # the stretch starts as a sentence would
         return cls(starts, ends, words, opens)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -167,6 +182,33 @@ def lm_words(phrase: str) -> list[str]:
     return [_lm_form(m.group()) for m in _LM_WORD.finditer(phrase)]
 
 
+def _lm_word_tuple(phrase: str) -> tuple[str, ...]:
+    return tuple(lm_words(phrase))
+
+
+class _Memo(dict):
+    """A dict that fills itself from ``compute`` and stops growing at ``limit``
+    entries (the values stay correct, only the saving stops)."""
+
+    def __init__(self, compute, limit: int):
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key):
+        value = self._compute(key)
+        if len(self) < self._limit:
+            self[key] = value
+        return value
+
+
+_FORMS = _Memo(_lm_form, 200_000)  # word as written -> language-model form
+# the text between two words -> does a sentence (or line) break there?
+_GAPS = _Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
+# phrase -> its language-model words
+_PHRASE_WORDS = _Memo(_lm_word_tuple, 200_000)
+
+
 class LanguageModelScorer:
     """Scores candidates with table priors, a trigram LM and spin context."""
 
@@ -178,6 +220,7 @@ class LanguageModelScorer:
         self.thorough = thorough
         self._memo: _Analysis | None = None
         self._alone_cache: dict[tuple[str, ...], float] = {}
+        self._lift_cache: dict[tuple[str, ...], float] = {}
 
     @property
     def lm(self) -> LanguageModel:
@@ -237,9 +280,9 @@ class LanguageModelScorer:
         """Words, spans and context-free lifts of one text, kept for the next
         call on the same text (the engine asks for evidence, then scores)."""
         memo = self._memo
-        if memo is not None and memo.text is text and memo.candidates is candidates:
+        if memo is not None and memo.text is text and _same_items(memo.candidates, candidates):
             return memo
-        analysis = _Analysis(text, candidates)
+        analysis = _Analysis(text, candidates, memo)
         if memo is not None and memo.text is text:
             # same text, more candidates (evidence first, then everything):
             # lifts against the text as written do not change
@@ -286,19 +329,30 @@ class LanguageModelScorer:
             calibrated *= NOT_BARE_FACTOR
         return calibrated
 
-    def _lift(self, words: _Words, span: tuple[int, int], original: list[str],
+    def _lift(self, words: _Words, span: tuple[int, int], original: Sequence[str],
               hypothesis: "_Hypothesis") -> float:
         first, last = span
         spun = words.words[first:last]
         if not spun or not original:
             return 0.0
-        left = self._context_left(words, first, hypothesis)
-        right = self._context_right(words, last, hypothesis)
-        with_original = self._sequence(left, original + right)
-        with_spun = self._sequence(left, spun + right)
-        # each form's own probability, without context: the prior already holds it
-        baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
-        return (with_original - with_spun) - baseline
+        if hypothesis.chosen:
+            left = self._context_left(words, first, hypothesis)[-2:]
+            right = self._context_right(words, last, hypothesis)
+        else:  # the text as written: the same walk without restorations to step over
+            left, right = _plain_context(words, first, last)
+        # the lift depends on nothing else: it is the same wherever these words recur
+        key = (*left, "|", *original, "|", *spun, "|", *right)
+        lift = self._lift_cache.get(key)
+        if lift is None:
+            with_original = self._sequence(left, [*original, *right])
+            with_spun = self._sequence(left, spun + right)
+            # each form's own probability, without context: the prior already holds it
+            baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
+            lift = (with_original - with_spun) - baseline
+            if len(self._lift_cache) >= LIFT_CACHE_SIZE:
+                self._lift_cache.clear()
+            self._lift_cache[key] = lift
+        return lift
 
     def _alone(self, phrase: tuple[str, ...]) -> float:
         cached = self._alone_cache.get(phrase)
@@ -306,16 +360,11 @@ class LanguageModelScorer:
             cached = self._alone_cache[phrase] = self._sequence([], list(phrase))
         return cached
 
-    def _sequence(self, left: list[str], sequence: list[str]) -> float:
+    def _sequence(self, left: Sequence[str], sequence: Sequence[str]) -> float:
         """Log P of ``sequence`` given the last two words of ``left``."""
-        logprob = self.lm.logprob
         before = left[-2] if len(left) > 1 else None
         previous = left[-1] if left else None
-        total = 0.0
-        for word in sequence:
-            total += logprob(word, previous, before)
-            before, previous = previous, word
-        return total
+        return self.lm.sequence_logprob(sequence, previous, before)
 
     @staticmethod
     def _context_left(words: _Words, first: int, hypothesis: "_Hypothesis") -> list[str]:
@@ -346,16 +395,47 @@ class LanguageModelScorer:
         return out[:2]
 
 
+def _plain_context(words: _Words, first: int, last: int) -> tuple[list[str], list[str]]:
+    """The last two words of the left context and the right context of words
+    first..last in the text as written: what ``_context_left(...)[-2:]`` and
+    ``_context_right`` give for a hypothesis without restorations."""
+    forms, opens = words.words, words.opens_sentence
+    if first < len(forms) and opens[first]:
+        left = ["<s>"]
+    elif first < 1:
+        left = []
+    elif opens[first - 1]:
+        left = ["<s>", forms[first - 1]]
+    elif first < 2:
+        left = [forms[first - 1]]
+    else:
+        left = [forms[first - 2], forms[first - 1]]
+    if last >= len(forms) or opens[last]:
+        right = ["</s>"]
+    elif last + 1 >= len(forms) or opens[last + 1]:
+        right = [forms[last], "</s>"]
+    else:
+        right = [forms[last], forms[last + 1]]
+    return left, right
+
+
 class _Analysis:
     """What the decoder works out once per text: its words, each candidate's
     word span and original words, and lifts against the unrestored text."""
 
-    def __init__(self, text: str, candidates: Sequence[Candidate]):
+    def __init__(self, text: str, candidates: Sequence[Candidate],
+                 previous: "_Analysis | None" = None):
+        """``previous``: an analysis of the same text whose words can be
+        reused when the candidates cover the same stretches."""
         self.text = text
         self.candidates = candidates
-        self.words = _Words.of(text, candidates)
+        self.stretches = _stretches(text, candidates)
+        if previous is not None and previous.text is text and previous.stretches == self.stretches:
+            self.words = previous.words
+        else:
+            self.words = _Words.in_stretches(text, self.stretches)
         self.spans = [self.words.span(c.start, c.end) for c in candidates]
-        self.originals = [lm_words(c.original) for c in candidates]
+        self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
         self._keep_text = _Hypothesis(self.words, {})
         self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
@@ -371,10 +451,15 @@ class _Analysis:
         return lift
 
 
+def _same_items(first: Sequence[object], second: Sequence[object]) -> bool:
+    """The same objects in the same order (a cheap test that needs no equality)."""
+    return first is second or (len(first) == len(second) and all(map(is_, first, second)))
+
+
 class _Hypothesis:
     """The current best reading: chosen restorations over the word list."""
 
-    def __init__(self, words: _Words, chosen: dict[int, tuple[int, list[str]]]):
+    def __init__(self, words: _Words, chosen: dict[int, tuple[int, tuple[str, ...]]]):
         self.words = words
         self.chosen = chosen
         self.owner: dict[int, int] = {}
@@ -409,16 +494,16 @@ class _Hypothesis:
 
 
 def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
-                  confidences: list[float]) -> dict[int, tuple[int, list[str]]]:
-    """Non-overlapping candidates over one half, longest first, as a hypothesis."""
+                  confidences: list[float]) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """Non-overlapping candidates over one half, most confident first, as a hypothesis."""
     order = sorted(range(len(candidates)),
                    key=lambda k: (-confidences[k], -(spans[k][1] - spans[k][0])))
-    taken: dict[int, tuple[int, list[str]]] = {}
+    taken: dict[int, tuple[int, tuple[str, ...]]] = {}
     used: set[int] = set()
     for k in order:
         first, last = spans[k]
         if confidences[k] < 0.5 or last <= first or any(i in used for i in range(first, last)):
             continue
         used.update(range(first, last))
-        taken[first] = (last, lm_words(candidates[k].original))
+        taken[first] = (last, _PHRASE_WORDS[candidates[k].original])
     return taken

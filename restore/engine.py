@@ -13,11 +13,12 @@ configuration, so they travel to Dask or Spark workers cheaply.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import astuple, replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
-from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
+from .cache import cached, gc_paused
+from .candidates import WORDNET_FAMILY, Candidate, CompiledTiers, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
@@ -27,7 +28,8 @@ from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_eviden
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
 from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
-from .tables import load_rows
+from .lm import model_fingerprint
+from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
 from .tortured_channel import TorturedChannel
 
 DEFAULT_THRESHOLD = 0.5
@@ -53,18 +55,32 @@ class Restorer:
         self.families = tuple(families) if families else None
         self.wordlists = tuple(str(w) for w in wordlists)
         self.hold_out_tortured = hold_out_tortured
-        rows = load_rows(self.families, self.wordlists)
-        if hold_out_tortured:
-            from .spin import is_heldout
+        if self.wordlists or hold_out_tortured:
+            rows = load_rows(self.families, self.wordlists)
+            if hold_out_tortured:
+                from .spin import is_heldout
 
-            rows = [r for r in rows if r.family != TORTURED_FAMILY or not is_heldout(r.spun)]
-        self.matcher = TieredMatcher(rows, lambda row: row_log_likelihood_ratio(row) > 0)
+                rows = [r for r in rows if r.family != TORTURED_FAMILY or not is_heldout(r.spun)]
+            self.matcher = TieredMatcher(rows, is_strong_row)
+        else:
+            rows, is_strong, compiled = _builtin_tiers(self.families)
+            self.matcher = TieredMatcher(rows, is_strong, compiled)
         self.thorough = thorough
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
         use_tortured = self.families is None or TORTURED_FAMILY in self.families
-        self.tortured_channel = TorturedChannel(rows) if use_tortured else None
+        self._tortured_rows = ([r for r in rows if r.family == TORTURED_FAMILY]
+                               if use_tortured else [])
+        self._tortured_channel: TorturedChannel | None = None
+
+    @property
+    def tortured_channel(self) -> TorturedChannel | None:
+        """The tortured-phrase channel, learned from the rows on first use
+        (only texts the tables show doctored need it)."""
+        if self._tortured_channel is None and self._tortured_rows:
+            self._tortured_channel = TorturedChannel(self._tortured_rows)
+        return self._tortured_channel
 
     def __reduce__(self):  # pickle the configuration, not the automaton
         if self.hold_out_tortured:
@@ -117,7 +133,7 @@ class Restorer:
                 candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
-        if (self.tortured_channel is not None
+        if (self._tortured_rows
                 and evidence.doctored_log_odds >= DOCTORED_MIN_LOG_ODDS):
             candidates += self.tortured_channel.find(text)
         score = round(spin_score(evidence), 4)
@@ -185,6 +201,32 @@ def spun_windows(text: str, strong: Sequence[Candidate],
     probabilities = spun_probabilities(text, strong, evidence)
     return around(((c.start, c.end) for c, spun in zip(strong, probabilities)
                    if spun >= WINDOW_MIN_SPUN), WINDOW_CHARS, len(text))
+
+
+def is_strong_row(row: Row) -> bool:
+    """Is this row's form evidence that a text is spun (see TieredMatcher)?"""
+    return row_log_likelihood_ratio(row) > 0
+
+
+def _builtin_tiers(families: tuple[str, ...] | None
+                   ) -> tuple[list[Row], Callable[[Row], bool], CompiledTiers | None]:
+    """Arguments for :class:`TieredMatcher` over the shipped tables of
+    ``families``, compiled once and then read from the cache."""
+    paths = builtin_table_paths()
+    wanted = families or [f for f in BUILTIN_FAMILIES if f in paths]
+    if any(f not in paths for f in wanted):
+        return load_rows(families), is_strong_row, None  # load_rows explains the error
+
+    def build() -> tuple[list[tuple], CompiledTiers]:
+        rows = load_rows(families)
+        return [astuple(row) for row in rows], TieredMatcher.compile(rows, is_strong_row)
+
+    plain_rows, compiled = cached(
+        "tables", [repr(families).encode(), model_fingerprint(), *(paths[f] for f in wanted)],
+        build)
+    with gc_paused():
+        rows = [Row(*fields) for fields in plain_rows]
+    return rows, is_strong_row, compiled
 
 
 def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidate]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import os
 from functools import lru_cache
+from typing import Iterable
 
 OOV_LOGPROB = -11.0  # natural log; about a word in 60,000
 _LOGMATH_BASE = 1.0001  # pocketsphinx reports log probabilities in this base
@@ -33,10 +34,9 @@ class LanguageModel:
     """Thin, cached wrapper around pocketsphinx's ``NGramModel``."""
 
     def __init__(self, path: str | None = None):
-        import pocketsphinx
         from pocketsphinx import NGramModel
 
-        self.path = path or os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
+        self.path = path or default_model_path()
         self._model = _quietly(lambda: NGramModel.readfile(self.path))
         self._cache: dict[tuple[str, ...], float] = {}
 
@@ -70,6 +70,21 @@ class LanguageModel:
         return value
 
 
+    def sequence_logprob(self, words: Iterable[str], previous: str | None = None,
+                         before_previous: str | None = None) -> float:
+        """Natural-log P of ``words`` in a row, after ``before_previous previous``
+        (the sum of their :meth:`logprob`, in order)."""
+        cache = self._cache
+        total = 0.0
+        for word in words:
+            value = cache.get((word, previous or "", before_previous or ""))
+            if value is None:
+                value = self.logprob(word, previous, before_previous)
+            total += value
+            before_previous, previous = previous, word
+        return total
+
+
 def _quietly(build):
     """pocketsphinx logs to stderr from C; silence it while loading."""
     try:
@@ -84,6 +99,24 @@ def _quietly(build):
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
+
+
+def default_model_path() -> str:
+    """The trigram model inside the installed ``pocketsphinx`` wheel."""
+    import pocketsphinx
+
+    return os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin")
+
+
+def model_fingerprint() -> bytes:
+    """Path, size and modification time of the default model, for cache keys
+    (what is derived from its probabilities must change when it does)."""
+    path = default_model_path()
+    try:
+        info = os.stat(path)
+    except OSError:
+        return path.encode()
+    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}".encode()
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 SPELLED_OUT_BELOW = 10
 # words after a number, and signs before it, that make it a numeral at any size
 NUMERAL_UNITS = frozenset(
-    "percent per percentage % a.m. p.m. am pm million billion trillion bn m km kilometres "
+    "percent per percentage % a.m. p.m. am pm km kilometres "
     "kilometers metres meters cm mm kg g lb mph km/h degrees °c °f".split())
 NUMERAL_SIGNS = frozenset("$£€¥#")
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .cache import cached, gc_paused
 from .tables import builtin_table_dir
 
 SYNSETS_FILE = "wordnet_synsets.tsv.gz"
@@ -42,6 +43,14 @@ class Synsets:
         self.pos = pos
         self.synsets = synsets
         self.index = {k: tuple(v) for k, v in index.items()}
+
+    @classmethod
+    def from_data(cls, pos: list[str], synsets: list[tuple[str, ...]],
+                  index: dict[str, tuple[int, ...]]) -> "Synsets":
+        """The synsets from the attributes of another (e.g. read from the cache)."""
+        made = cls(())
+        made.pos, made.synsets, made.index = pos, synsets, index
+        return made
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self.index
@@ -75,7 +84,12 @@ def load_synsets() -> Synsets:
     if not path.exists():
         raise FileNotFoundError(
             f"{path} is missing; run python scripts/build_wordnet_synsets.py")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return Synsets(fh)
+
+    def build() -> tuple[list[str], list[tuple[str, ...]], dict[str, tuple[int, ...]]]:
+        with gzip.open(path, "rt", encoding="utf-8") as fh, gc_paused():
+            synsets = Synsets(fh)
+        return synsets.pos, synsets.synsets, synsets.index
+
+    return Synsets.from_data(*cached("synsets", [path], build))
 
 

@@ -1,0 +1,151 @@
+"""A per-user cache of compiled tables, so that start-up costs tens of milliseconds.
+
+Compiling the shipped tables (parsing the TSV files, classifying and
+normalising 54,000 rows, indexing 117,000 WordNet synsets) takes most of a
+second; reading the result back from a :mod:`marshal` blob takes a few tens
+of milliseconds. Only plain data (tuples, lists, dicts, strings, numbers) is
+cached, never code or objects.
+
+A blob's file name holds a sha256 of everything it is derived from: the
+source files given by the caller (tables, the language model), every module
+of this package, the Python version and :data:`CACHE_VERSION`. An edited
+table, a changed module or another Python never reads a stale blob; when a
+blob is written, all but the newest few others of its name are removed.
+Each blob carries the sha256 of its own content, checked on reading.
+
+Blobs live in ``$UNSPIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/unspin``, else
+``~/.cache/unspin``; ``UNSPIN_CACHE_DIR=off`` turns the cache off. Writes are
+atomic (:mod:`restore.safe_write`). A cache folder that cannot be created or
+written, or a blob that cannot be read, only costs the time to compile: the
+data is then built exactly as without a cache.
+
+>>> import tempfile, os
+>>> os.environ["UNSPIN_CACHE_DIR"] = tempfile.mkdtemp()
+>>> cached("demo", [b"input"], lambda: {"rows": (1, 2)})
+{'rows': (1, 2)}
+>>> cached("demo", [b"input"], lambda: "not called: read from the blob")
+{'rows': (1, 2)}
+>>> del os.environ["UNSPIN_CACHE_DIR"]
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import sys
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from .safe_write import atomic_write_bytes
+
+CACHE_VERSION = 1
+KEEP_OTHERS = 3  # blobs of other inputs or code kept per name (two checkouts, other families)
+DISABLED = ("off", "0", "no", "none", "false")
+_DIGEST_SIZE = 32
+T = TypeVar("T")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or ``None`` when the cache is turned off."""
+    chosen = os.environ.get("UNSPIN_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in DISABLED or not chosen.strip() else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "unspin"
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> bytes | None:
+    """sha256 of every module of this package (``None`` without sources)."""
+    sources = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    if not sources:
+        return None
+    digest = hashlib.sha256(f"{CACHE_VERSION} {sys.version}".encode())
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def fingerprint(inputs: Iterable[bytes | str | os.PathLike[str]]) -> str | None:
+    """sha256 (hex) of the code and of ``inputs``: byte strings as they are,
+    paths by their content. ``None`` when something cannot be read."""
+    code = _code_fingerprint()
+    if code is None:
+        return None
+    digest = hashlib.sha256(code)
+    try:
+        for item in inputs:
+            data = item if isinstance(item, bytes) else Path(item).read_bytes()
+            digest.update(len(data).to_bytes(8, "little") + data)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while many containers are made at once
+    (it would run dozens of times over objects that are all alive)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def cached(name: str, inputs: Iterable[bytes | str | os.PathLike[str]],
+           build: Callable[[], T]) -> T:
+    """``build()``, or what it returned last time for the same ``inputs`` and code.
+
+    ``build`` must return marshal-able plain data.
+    """
+    folder = cache_dir()
+    key = fingerprint(inputs) if folder is not None else None
+    if folder is None or key is None:
+        return build()
+    path = folder / f"{name}-{key[:40]}.marshal"
+    value = _read(path)
+    if value is not None:
+        return value[0]
+    result = build()
+    _write(path, name, result)
+    return result
+
+
+def _read(path: Path) -> tuple[object] | None:
+    """(value,) from a blob, or ``None`` when missing, unreadable or corrupt."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    payload = data[_DIGEST_SIZE:]
+    if len(data) <= _DIGEST_SIZE or hashlib.sha256(payload).digest() != data[:_DIGEST_SIZE]:
+        return None
+    try:
+        with gc_paused():
+            return (marshal.loads(payload),)
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def _write(path: Path, name: str, value: object) -> None:
+    """Store ``value`` (best effort) and remove the blobs it supersedes."""
+    try:
+        payload = marshal.dumps(value)
+    except ValueError:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, hashlib.sha256(payload).digest() + payload, 0o644)
+        others = [(old.stat().st_mtime, old) for old in path.parent.glob(f"{name}-*.marshal")
+                  if old != path]
+        for _, old in sorted(others, reverse=True)[KEEP_OTHERS:]:
+            old.unlink()
+    except OSError:
+        pass
