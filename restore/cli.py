@@ -28,7 +28,8 @@ from .batch import Config, FileResult
 from .batch_report import ReportWriter
 from .pool import Summary, run_batch
 from .stream import MAX_CHUNK_CHARS, iter_text_chunks
-from .textio import InputError, check_encoding, decode_bytes, encode_text, read_text_file
+from .textio import (InputError, binary_stream, check_encoding, decode_bytes, encode_text,
+                     read_text_file)
 from .undo import undo_report
 from .walk import DEFAULT_INCLUDE, OutputClash, discover
 
@@ -42,7 +43,7 @@ def _fail(message: str) -> None:
 
 def _read(path: str, encoding: str) -> str:
     if path == "-":
-        data = click.get_binary_stream("stdin").read()
+        data = binary_stream("stdin").read()
         return decode_bytes(data, "<stdin>", encoding)
     return read_text_file(path, encoding)
 
@@ -211,7 +212,7 @@ def _cores() -> int:
 def run_folders(items: list, config: Config, jobs: int, check: bool) -> Summary:
     """Run the batch with a progress bar (on a terminal) and a summary line."""
     summary = Summary()
-    out = click.get_binary_stream("stdout")
+    out = binary_stream("stdout")
     bar = None
     if sys.stderr.isatty() and len(items) > 1:
         bar = click.progressbar(length=len(items), label="unspin", file=sys.stderr)
@@ -270,7 +271,7 @@ def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tu
                    output_format: str, thorough: bool = False) -> None:
     """Files (or -) to stdout, as the command always did."""
     restorer = _restorer(families, wordlists, thorough)
-    out = click.get_binary_stream("stdout")
+    out = binary_stream("stdout")
     failed = False
     for path in paths:
         name = "<stdin>" if path == "-" else path

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import click
 
-from .textio import InputError, check_encoding, decode_bytes, encode_text, read_text_file
+from .textio import (InputError, binary_stream, check_encoding, decode_bytes, encode_text,
+                     read_text_file)
 
 
 def _fail(message: str) -> None:
@@ -49,7 +50,7 @@ def spin(path: str, family: str, seed: int, rate: float | None, gold_path: str |
     encoding = check_encoding(encoding)
     try:
         if path == "-":
-            text = decode_bytes(click.get_binary_stream("stdin").read(), "<stdin>", encoding)
+            text = decode_bytes(binary_stream("stdin").read(), "<stdin>", encoding)
         else:
             text = read_text_file(path, encoding)
     except InputError as error:
@@ -61,7 +62,7 @@ def spin(path: str, family: str, seed: int, rate: float | None, gold_path: str |
             Path(gold_path).write_text(result.gold_jsonl(), encoding="utf-8")
         except OSError as error:
             _fail(f"{gold_path}: cannot write ({error.strerror})")
-    out = click.get_binary_stream("stdout")
+    out = binary_stream("stdout")
     out.write(encode_text(result.text, name, encoding))
     out.flush()
 

@@ -16,7 +16,9 @@ restore.textio.InputError: old.txt: not valid utf-8 at byte 3 (0xe9); if the fil
 from __future__ import annotations
 
 import codecs
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 
 class InputError(Exception):
@@ -93,3 +95,11 @@ def read_text_file(path: str | Path, encoding: str = "utf-8") -> str:
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     return decode_bytes(data, str(path), encoding)
+
+
+def binary_stream(name: str) -> BinaryIO:
+    """The byte stream under ``sys.stdin`` or ``sys.stdout`` (``name``), as the
+    current process (or click's test runner) has set it up; replaces click's
+    ``get_binary_stream``, deprecated since click 8.3."""
+    stream = getattr(sys, name)
+    return getattr(stream, "buffer", stream)
