@@ -151,6 +151,29 @@ def zipf(word: str) -> float:
 
 
 UNKNOWN_ZIPF = 2.0
+# Every word of an ordinary English phrase follows the ones before it with a
+# trigram probability better than about 1 in 3,000 ("no more than": -4.1,
+# "cloud computing": -3.1); a spun or tortured phrase has a weak link
+# ("at that topographic point": -19.1, "profound neural network": -14.1).
+ORDINARY_MIN_LOGPROB = -8.0
+
+
+@lru_cache(maxsize=65536)
+def ordinary_english(phrase: str) -> bool:
+    """Is this multiword phrase ordinary English, by the language model?
+
+    >>> ordinary_english("no more than"), ordinary_english("at that topographic point")
+    (True, False)
+    """
+    from .decoder import lm_words
+    from .lm import get_language_model
+
+    model = get_language_model()
+    forms = lm_words(phrase)
+    if len(forms) < 2:
+        return False
+    return all(model.logprob(forms[i], forms[i - 1], forms[i - 2] if i > 1 else None)
+               > ORDINARY_MIN_LOGPROB for i in range(1, len(forms)))
 
 
 def is_self_evident(c: Candidate) -> bool:
@@ -160,13 +183,25 @@ def is_self_evident(c: Candidate) -> bool:
 
 
 def is_self_evident_row(row: Row) -> bool:
-    words = row.spun.count(" ") + 1
-    if row.family != WORDNET_FAMILY:
-        return words > 1 and "channel" not in row.note  # a channel's guess is not
-    if words == 1 or "lemma" in row.note or "fixed" in row.note:
+    """Is the row's spun form one nobody writes in clean prose? Never a single
+    word, a lemma or a channel's guess, nor a phrase that is ordinary English
+    ("no more than", a chain from "no"; "cloud computing", a stray row of the
+    tortured list)."""
+    return _self_evident(row.spun, row.family, row.note)
+
+
+@lru_cache(maxsize=65536)
+def _self_evident(spun: str, family: str, note: str) -> bool:
+    words = spun.count(" ") + 1
+    if words == 1 or "channel" in note:
         return False
-    # two-word chains can be plain English ("in world"); seen ones are not
-    return words >= 3 or row.note.startswith(("wild", "observed"))
+    if family == WORDNET_FAMILY:
+        if "lemma" in note or "fixed" in note:
+            return False
+        # two-word chains can be plain English ("in world"); seen ones are not
+        if words < 3 and not note.startswith(("wild", "observed")):
+            return False
+    return not ordinary_english(spun.lower())
 
 
 def spinner_could_write(c: Candidate) -> bool:
@@ -281,8 +316,8 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     """For each candidate, the probability that a word-level spinner went
     through the text around it (about WINDOW_WORDS words on each side):
     tortured phrases are evidence that a paper was doctored, not that the
-    words around them were swapped. For what the tortured-phrase channel
-    proposes, it is the probability that the text was doctored."""
+    words around them were swapped. For a tortured-phrase candidate it is the
+    probability that the text was doctored."""
     spans = span_weights(candidates, _without_phrase_tables(candidates, weights))
     starts = [start for start, _, _ in spans]
     prefix = [0.0]
@@ -292,7 +327,7 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     doctored = sigmoid(evidence.doctored_log_odds)
     out: list[float] = []
     for c in candidates:
-        if c.row.family == TORTURED_FAMILY and "channel" in c.row.note:
+        if c.row.family == TORTURED_FAMILY:  # (self-evident ones do not use it)
             out.append(doctored)
             continue
         low, high = max(0, c.start - reach), min(len(text), c.end + reach)

@@ -40,19 +40,13 @@ from typing import Iterable, Sequence
 import regex
 
 from .candidates import Candidate, transfer_case
-from .decoder import lm_words
-from .lm import get_language_model
-from .scoring import TORTURED_FAMILY
+from .scoring import TORTURED_FAMILY, ordinary_english
 from .tables import Row
 from .tokens import is_sentence_start
 
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_READINGS = 256  # combinations of put-back words tried per run of words
 BASE_PRIOR = 0.7  # a run that spells a known term (0.6-0.8 tried: see README "Accuracy")
-# A run the language model finds ordinary ("two years", "proposed system": its
-# words follow each other at better than about 1 in 1,100) is English as
-# written; tortured phrases score far below (median -11.8 on the held-out list).
-ORDINARY_LOGPROB = -7.0
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 
 
@@ -134,7 +128,7 @@ class TorturedChannel:
                     share *= s
             if best is None or share > best[0]:
                 best = (share, reading)
-        if best is None or _ordinary(words):
+        if best is None or ordinary_english(phrase):  # "two years" is English as written
             return None
         share, reading = best
         changed = [i for i, (o, w) in enumerate(zip(reading, words)) if o != w]
@@ -162,18 +156,3 @@ def _outermost(found: list[Candidate]) -> list[Candidate]:
         reach = c.end
     return kept
 
-
-def _ordinary(words: Sequence[str]) -> bool:
-    """Do the words follow each other as ordinary English does (mean log
-    probability of each word after the ones before it, by the trigram model)?
-
-    >>> _ordinary(["two", "years"]), _ordinary(["profound", "neural", "network"])
-    (True, False)
-    """
-    model = get_language_model()
-    forms = lm_words(" ".join(words))
-    if len(forms) < 2:
-        return False
-    total = sum(model.logprob(forms[i], forms[i - 1], forms[i - 2] if i > 1 else None)
-                for i in range(1, len(forms)))
-    return total / (len(forms) - 1) > ORDINARY_LOGPROB

@@ -18,6 +18,9 @@ What it does
   to the quoted word, strips stray punctuation, lowercases, collapses spaces;
 * drops artefact rows whose tortured text (case-insensitive) is contained in the correct
   text, empty sides, spun == original, and duplicates on (tortured, correct);
+* drops rows whose correct side has 3 or more words more than the tortured side:
+  flattened query fragments and explanations ("second request" -> "differential
+  equation and 2nd order"), which would rewrite ordinary English;
 * prior (same Bayes form as build_wordnet_spinner.py)::
 
       spin(t,c) = RATE * max(f(c), F_TERM) * 1/V(c)      V(c) = variants listed for c
@@ -68,6 +71,9 @@ def clean(text: str) -> str:
     return t.lower()
 
 
+MAX_EXTRA_CORRECT_WORDS = 3
+
+
 def build(source: str):
     with open(os.path.join(source, "tortured_phrases.json"), encoding="utf-8") as fh:
         data = json.load(fh)["phrases"]
@@ -87,6 +93,12 @@ def build(source: str):
             continue
         if t == c or t in c:
             dropped["artefact after cleaning"] += 1
+            continue
+        if len(c.split()) >= len(t.split()) + MAX_EXTRA_CORRECT_WORDS:
+            # a query fragment or an explanation, not a term: "second request" ->
+            # "differential equation and 2nd order", "you simply" -> "you only
+            # look once algorithm", "X or Y" alternatives
+            dropped["correct side far longer (fragment or explanation)"] += 1
             continue
         pairs.add((t, c))
     freq = Freq(load_bigrams())
