@@ -1,0 +1,65 @@
+"""False edits on prose nobody spun: restore every text file under the given
+folders and count the substitutions made (all of them are false edits, if the
+folders hold ordinary writing). Prints figures and examples, asserts nothing.
+
+    python benchmarks/false_edits_in_folder.py /usr/share/doc
+    python benchmarks/false_edits_in_folder.py --pattern '*.md' --pattern '*.txt' DIR...
+
+The corpora in this repository are our own prose; this measures the same thing
+on whatever writing a machine has (package READMEs, release notes, manuals),
+which we may read but not ship.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import restore  # noqa: E402
+
+DEFAULT_PATTERNS = ("README*", "*.txt", "*.md", "*.rst")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--pattern", action="append", help="file glob (repeatable)")
+    parser.add_argument("--max-files", type=int, default=2000)
+    parser.add_argument("--max-bytes", type=int, default=200_000, help="skip larger files")
+    parser.add_argument("--examples", type=int, default=20)
+    args = parser.parse_args()
+    files: list[Path] = []
+    for folder in args.folders:
+        for pattern in args.pattern or DEFAULT_PATTERNS:
+            files += [p for p in folder.rglob(pattern) if p.is_file() and not p.is_symlink()
+                      and 1000 < p.stat().st_size <= args.max_bytes]
+    files = sorted(set(files))[:args.max_files]
+    words = edits = read = 0
+    examples = []
+    started = time.perf_counter()
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        read += 1
+        words += len(text.split())
+        result = restore.fix_and_explain(text)
+        edits += len(result.substitutions)
+        for sub in result.substitutions[:max(0, args.examples - len(examples))]:
+            context = text[max(0, sub.start - 40):sub.end + 30].replace("\n", " ")
+            examples.append(f"  {path}: {sub.spun!r} -> {sub.original!r} "
+                            f"({sub.confidence:.2f}, spin score {result.spin_score:.2f}): {context!r}")
+    seconds = time.perf_counter() - started
+    print(f"{read} files, {words:,} words, {edits} edits = "
+          f"{edits / max(words, 1) * 1e4:.3f} per 10k words ({seconds:.1f} s)")
+    print("\n".join(examples))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
