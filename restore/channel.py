@@ -45,6 +45,7 @@ MAX_PRIOR = 0.99  # as in the shipped table
 MAX_ORIGINALS = 6  # per spun form, the likeliest
 MAX_PHRASE_WORDS = 3
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
+UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 
 
@@ -153,13 +154,24 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
         spin[original] = SPIN_RATE * math.exp(model.unigram(original.lower())) * q
     if not spin:
         return ()
-    legit = (1 - SPIN_RATE) * math.exp(_phrase_logprob(spun))
+    legit = (1 - SPIN_RATE) * math.exp(_legit_logprob(spun))
     total = sum(spin.values()) + legit
     best = sorted(spin.items(), key=lambda kv: -kv[1])[:MAX_ORIGINALS]
     return tuple(
         Row(spun, original, round(min(rate / total, MAX_PRIOR), 4), WORDNET_FAMILY,
             "channel lemma", f"wordnet_synsets:{spun}")
         for original, rate in best if rate / total >= MIN_PRIOR)
+
+
+def _legit_logprob(spun: str) -> float:
+    """Log probability of the spun form as an author's own word. The model
+    gives every word it does not know one flat, high value (-11, above
+    "bakery"), which would make "bakeshop" look commoner than "bakery"; a word
+    outside its 72.5k-word vocabulary is rare, so it gets a rare word's value."""
+    forms = lm_words(spun)
+    if len(forms) == 1 and not get_language_model().knows(forms[0]):
+        return UNKNOWN_WORD_LOGPROB
+    return _phrase_logprob(spun)
 
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:

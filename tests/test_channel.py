@@ -36,3 +36,11 @@ def test_channel_rows_carry_no_spin_evidence():
     row = CHANNEL.rows("fistful")[0]
     candidate = PhraseMatcher([row]).find("a fistful of sand")[0]
     assert log_likelihood_ratio(candidate) == 0.0
+
+
+def test_a_word_the_language_model_does_not_know_counts_as_rare():
+    """The model gives unknown words one flat value above "bakery"; read as
+    rare, "bakeshop" is a likely spin of "bakery" again."""
+    channel = WordNetChannel()
+    assert [r.original for r in channel.rows("bakeshop")][:1] == ["bakery"]
+    assert channel.rows("bakeshop")[0].prior > 0.5
