@@ -193,3 +193,24 @@ def test_runner_on_a_tiny_corpus(tmp_path: Path, capsys):
 def test_runner_needs_files(tmp_path: Path):
     with pytest.raises(FileNotFoundError):
         run(tmp_path)
+
+
+def test_operating_points_restore_again_at_each_threshold():
+    restore_fn = fake_restorer({"volition": ("will", 0.9), "survive": ("be", 0.6),
+                                "past times": ("by", 0.3)})
+    score = FamilyScore("wordnet")
+    score.operating = {0.5: [0, 0, 0], 0.8: [0, 0, 0]}
+    score.add_document(SpinResult(SPUN, GOLD), restore_fn, ORIGINAL)
+    points = {p["threshold"]: p for p in score.summary()["operating_points"]}
+    # gold: volition->will, survive->be, past times->by
+    assert points[0.5]["recall"] == pytest.approx(2 / 3) and points[0.5]["precision"] == 1.0
+    assert points[0.8]["recall"] == pytest.approx(1 / 3) and points[0.8]["precision"] == 1.0
+    assert "operating points, wordnet" in format_report(
+        {"rows": [score.summary()], "files": 1, "seeds": [1], "total_seconds": 0})
+
+
+def test_thresholds_are_parsed_and_checked():
+    from restore.evaluate import _thresholds
+    assert _thresholds("0.7, 0.9") == (0.7, 0.9)
+    with pytest.raises(ValueError):
+        _thresholds("1.5")
