@@ -127,7 +127,7 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     """
     if found.islower() and table_spun.islower():
         # the common case, decided without looking at letters
-        if original[:1].isupper() and not original[1:2].isupper() and " " not in original:
+        if original[:1].isupper() and original[1:].islower() and " " not in original:
             return original[0].lower() + original[1:]
         return original
     letters = [c for c in found if c.isalpha()]

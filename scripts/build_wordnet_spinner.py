@@ -43,7 +43,9 @@ numbers, e.g. "ii", "xxx", get x0.1: legitimate bare uses are almost always "II"
 f(w1 w2) * prod P(w_i+1 | w_i), P(b|a) = min(1, f_bi(ab)/f(a)), f_bi = count / N_BI;
 a bigram missing from the list (count < 6.4e6, i.e. < 2e-7) gets
 0.1 * min(f(a) f(b), 2e-7) ("scaled down hard": phrases like "urban amount" do not
-occur in prose).
+occur in prose). The bigram list has no numerals, so next to a word a numeral behaves
+as "two" (an ordinal as "second") does, at its own frequency: otherwise every "24
+hours" or "20 percent" in news would look like a phrase nobody writes.
 
 The fixed phrase table of the spinner ("and" -> "in addition to" / "as well as") is
 not WordNet.  Its firing rate is calibrated from the wild data against "in"->"inwards"
@@ -141,6 +143,15 @@ class Freq:
         return self._cache[w]
 
     def bigram(self, a: str, b: str) -> float:
+        # the bigram list has no numerals: a numeral behaves as "two" (or
+        # "second") does next to the other word, at its own frequency
+        proxy_a, proxy_b = numeral_proxy(a), numeral_proxy(b)
+        if proxy_a or proxy_b:
+            if proxy_a and proxy_b:
+                return self.word(a) * self.word(b)
+            if proxy_a:
+                return self.word(a) * min(1.0, self.bigram(proxy_a, b) / self.word(proxy_a))
+            return self.bigram(a, proxy_b) * self.word(b) / self.word(proxy_b)
         c = self.bigrams.get(f"{a.lower()} {b.lower()}")
         if c is not None:
             return c / N_BI
@@ -156,6 +167,19 @@ class Freq:
             fa = self.word(a)
             f *= min(1.0, self.bigram(a, b) / fa) if fa > 0 else 0.0
         return f
+
+
+def numeral_proxy(token: str) -> str | None:
+    """The number word standing in for a numeral in the bigram list ("24" ->
+    "two", "3rd" -> "second"); None for any other token.
+
+    >>> numeral_proxy("24"), numeral_proxy("3rd"), numeral_proxy("x")
+    ('two', 'second', None)
+    """
+    m = re.fullmatch(r"\d[\d,.]*(st|nd|rd|th)?", token)
+    if not m:
+        return None
+    return "second" if m.group(1) else "two"
 
 
 def load_wild(source: str) -> dict[tuple[str, str], int]:
