@@ -121,8 +121,10 @@ def _synset_count(lemma: str) -> int:
     return sum(1 for lemmas in load_synsets().synsets_of(lemma) if len(lemmas) > 1)
 
 
+@lru_cache(maxsize=200_000)
 def _first_hop(spun: str) -> dict[str, float]:
-    """q(spun | o) for every single-word lemma o sharing a synset with spun."""
+    """q(spun | o) for every single-word lemma o sharing a synset with spun
+    (memoised: callers must not modify the dict)."""
     out: dict[str, float] = {}
     for lemmas in load_synsets().synsets_of(spun):
         if len(lemmas) < 2:
@@ -168,8 +170,8 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     for width in (1, 2):
         for i in range(len(words) - width + 1):
             inner = " ".join(words[i:i + width])
-            if inner not in wordnet:
-                continue
+            if inner not in wordnet or not wordnet.has_frame(words[:i], words[i + width:]):
+                continue  # no synonym of it can be put back: no multiword lemma has this frame
             for group in wordnet.alternatives(inner):
                 for put_back in group:
                     if " " in put_back:

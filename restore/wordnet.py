@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .cache import cached, gc_paused
 from .tables import builtin_table_dir
@@ -43,14 +43,40 @@ class Synsets:
         self.pos = pos
         self.synsets = synsets
         self.index = {k: tuple(v) for k, v in index.items()}
+        self._frames: set[str] | None = None
 
     @classmethod
     def from_data(cls, pos: list[str], synsets: list[tuple[str, ...]],
-                  index: dict[str, tuple[int, ...]]) -> "Synsets":
+                  index: dict[str, tuple[int, ...]], frames: set[str] | None = None
+                  ) -> "Synsets":
         """The synsets from the attributes of another (e.g. read from the cache)."""
         made = cls(())
-        made.pos, made.synsets, made.index = pos, synsets, index
+        made.pos, made.synsets, made.index, made._frames = pos, synsets, index, frames
         return made
+
+    @property
+    def frames(self) -> set[str]:
+        """Every multiword lemma with one of its words left out, as the words
+        before and after the gap joined by NUL ("at\\0place" for "at that
+        place"), for :meth:`has_frame`. Built on first use."""
+        if self._frames is None:
+            frames = set()
+            for lemma in self.index:
+                if " " in lemma:
+                    words = lemma.split(" ")
+                    for gap in range(len(words)):
+                        frames.add(" ".join(words[:gap]) + "\0" + " ".join(words[gap + 1:]))
+            self._frames = frames
+        return self._frames
+
+    def has_frame(self, before: Sequence[str], after: Sequence[str]) -> bool:
+        """Is there a multiword lemma made of ``before``, one word, ``after``
+        (words separated by single spaces)?
+
+        >>> load_synsets().has_frame(["at"], ["place"]), load_synsets().has_frame(["qq"], [])
+        (True, False)
+        """
+        return " ".join(before) + "\0" + " ".join(after) in self.frames
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self.index
@@ -85,10 +111,10 @@ def load_synsets() -> Synsets:
         raise FileNotFoundError(
             f"{path} is missing; run python scripts/build_wordnet_synsets.py")
 
-    def build() -> tuple[list[str], list[tuple[str, ...]], dict[str, tuple[int, ...]]]:
+    def build() -> tuple[list[str], list[tuple[str, ...]], dict[str, tuple[int, ...]], set[str]]:
         with gzip.open(path, "rt", encoding="utf-8") as fh, gc_paused():
             synsets = Synsets(fh)
-        return synsets.pos, synsets.synsets, synsets.index
+            return synsets.pos, synsets.synsets, synsets.index, synsets.frames
 
     return Synsets.from_data(*cached("synsets", [path], build))
 
