@@ -126,7 +126,8 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],
     span and against keeping the text: P(o) is proportional to prior(o) *
     exp(lift(o)), P(keep) to 1 - the sum of the priors. ``groups`` (indices of
     the candidates that share a span, from :func:`span_groups`) saves work
-    when called repeatedly.
+    when called repeatedly; given only some groups, only their candidates get
+    a posterior (the others are left at 0).
 
     >>> from restore.tables import Row
     >>> from restore.candidates import Candidate
@@ -238,7 +239,7 @@ class LanguageModelScorer:
             evidence = document_evidence(text, candidates, analysis.weights)
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
         self_evident = [is_self_evident(c) for c in candidates]
-        groups = span_groups(candidates)
+        groups, group_of = analysis.groups, analysis.group_of
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         keep_text = _Hypothesis(words, {})
         lifts = [analysis.plain_lift(k, self) if active[k] else 0.0
@@ -246,18 +247,26 @@ class LanguageModelScorer:
         confidences = [0.0] * len(candidates)
         posteriors = [0.0] * len(candidates)
         hypothesis = keep_text
+        redo: Sequence[Sequence[int]] = groups
         for round_number in range(ROUNDS):
             if round_number:
-                # only candidates whose context now holds a restoration change
+                # only candidates whose context now holds a restoration change,
+                # and only the posteriors of their spans need working out again
                 near = hypothesis.touched_near
+                changed: set[int] = set()
                 for k in range(len(candidates)):
                     if active[k] and near(*spans[k]):
                         lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
-            posteriors = channel_posteriors(candidates, [
+                        changed.add(group_of[k])
+                redo = [groups[g] for g in sorted(changed)]
+            fresh = channel_posteriors(candidates, [
                 max(lift, SELF_EVIDENT_MIN_LIFT) if evident else lift
-                for evident, lift in zip(self_evident, lifts)], groups)
-            for k, c in enumerate(candidates):
-                confidences[k] = self._confidence(c, spun_here[k], posteriors[k], self_evident[k])
+                for evident, lift in zip(self_evident, lifts)], redo)
+            for members in redo:
+                for k in members:
+                    posteriors[k] = fresh[k]
+                    confidences[k] = self._confidence(candidates[k], spun_here[k], fresh[k],
+                                                      self_evident[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
@@ -298,7 +307,7 @@ class LanguageModelScorer:
                  for k, c in enumerate(candidates)]
         lifts = [analysis.plain_lift(k, self) if weigh[k] else 0.0
                  for k in range(len(candidates))]
-        posteriors = channel_posteriors(candidates, lifts)
+        posteriors = channel_posteriors(candidates, lifts, analysis.groups)
         span_total: dict[tuple[int, int], float] = {}
         for c, posterior in zip(candidates, posteriors):
             span_total[(c.start, c.end)] = span_total.get((c.start, c.end), 0.0) + posterior
@@ -433,6 +442,11 @@ class _Analysis:
         self.spans = [self.words.span(c.start, c.end) for c in candidates]
         self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
+        self.groups = span_groups(candidates)
+        self.group_of = [0] * len(candidates)  # candidate -> its group
+        for number, members in enumerate(self.groups):
+            for k in members:
+                self.group_of[k] = number
         self._keep_text = _Hypothesis(self.words, {})
         self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
 
