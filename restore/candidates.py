@@ -21,6 +21,7 @@ Variants of a table phrase that also match:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -58,6 +59,7 @@ def _is_mark(char: str) -> bool:
 
 
 _TRANSLATION = _build_translation()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def normalise(text: str) -> str:
@@ -69,7 +71,18 @@ def normalise(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lowercases to two characters
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_TRANSLATION)
+    if lowered.isascii():
+        return lowered.translate(_TRANSLATION)
+    # str.translate is fast on ASCII-only strings and slow on any other: translate
+    # the ASCII stretches and the rest (curly quotes, accents) apart
+    pieces = []
+    done = 0
+    for run in _NON_ASCII.finditer(lowered):
+        pieces.append(lowered[done:run.start()].translate(_TRANSLATION))
+        pieces.append(run.group().translate(_TRANSLATION))
+        done = run.end()
+    pieces.append(lowered[done:].translate(_TRANSLATION))
+    return "".join(pieces)
 
 
 def _key(phrase: str) -> str:
