@@ -1,4 +1,6 @@
-from restore.candidates import PhraseMatcher, normalise, transfer_case
+from hypothesis import given, strategies as st
+
+from restore.candidates import _TRANSLATION, PhraseMatcher, normalise, transfer_case
 from conftest import row
 
 
@@ -83,3 +85,14 @@ def test_phrases_with_their_own_punctuation_need_it_in_the_text():
         ("age, coitus, casket pain", "age, sex, chest pain", "exact")]
     assert spans(matcher, "by age coitus casket pain and") == []
     assert spans(matcher, "by age; coitus, casket pain and") == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ .,'-’‘`´\u00e9\u00c9\u03a3\u0130\u200b\n\t")),
+               max_size=40))
+def test_normalise_in_stretches_is_one_translation(text):
+    """normalise translates ASCII and non-ASCII stretches apart (for speed):
+    the result is what one translation of the lowercased text gives."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        assert normalise(text) == lowered.translate(_TRANSLATION)
+    assert len(normalise(text)) == len(text)
