@@ -13,12 +13,12 @@ configuration, so they travel to Dask or Spark workers cheaply.
 from __future__ import annotations
 
 import os
-from dataclasses import astuple, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from .cache import cached, gc_paused
-from .candidates import WORDNET_FAMILY, Candidate, CompiledTiers, TieredMatcher
+from .cache import cached
+from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
@@ -60,7 +60,7 @@ class Restorer:
                 rows = [r for r in rows if r.family != TORTURED_FAMILY or not is_heldout(r.spun)]
             self.matcher = TieredMatcher(rows, is_strong_row)
         else:
-            self.matcher = TieredMatcher(*_builtin_tiers(self.families))
+            self.matcher = _builtin_tiers(self.families)
         self.thorough = thorough
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         use_channel = self.families is None or WORDNET_FAMILY in self.families
@@ -189,25 +189,16 @@ def is_strong_row(row: Row) -> bool:
     return row_log_likelihood_ratio(row) > 0
 
 
-def _builtin_tiers(families: tuple[str, ...] | None
-                   ) -> tuple[list[Row], Callable[[Row], bool], CompiledTiers | None]:
-    """Arguments for :class:`TieredMatcher` over the shipped tables of
-    ``families``, compiled once and then read from the cache."""
+def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
+    """The :class:`TieredMatcher` of the shipped tables of ``families``,
+    compiled once and then read from the cache."""
     paths = builtin_table_paths()
     wanted = families or [f for f in BUILTIN_FAMILIES if f in paths]
     if any(f not in paths for f in wanted):
-        return load_rows(families), is_strong_row, None  # load_rows explains the error
-
-    def build() -> tuple[list[tuple], CompiledTiers]:
-        rows = load_rows(families)
-        return [astuple(row) for row in rows], TieredMatcher.compile(rows, is_strong_row)
-
-    plain_rows, compiled = cached(
+        return TieredMatcher(load_rows(families), is_strong_row)  # load_rows explains the error
+    return TieredMatcher.from_compiled(cached(
         "tables", [repr(families).encode(), model_fingerprint(), *(paths[f] for f in wanted)],
-        build)
-    with gc_paused():
-        rows = [Row(*fields) for fields in plain_rows]
-    return rows, is_strong_row, compiled
+        lambda: TieredMatcher.compile(load_rows(families), is_strong_row)))
 
 
 def _dedupe_sorted(candidates: list[Candidate]) -> list[Candidate]:
