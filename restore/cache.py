@@ -86,6 +86,17 @@ def fingerprint(inputs: Iterable[bytes | str | os.PathLike[str]]) -> str | None:
     return digest.hexdigest()
 
 
+def file_fingerprint(path: str | os.PathLike[str]) -> bytes:
+    """Path, size and modification time of a file that is too big to hash
+    each time (the language model) or whose internal format a blob holds
+    (a C extension), for :func:`cached` inputs."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.fsencode(path)
+    return os.fsencode(path) + f"\0{info.st_size}\0{info.st_mtime_ns}".encode()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while many containers are made at once

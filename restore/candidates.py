@@ -167,21 +167,19 @@ class PhraseMatcher:
         if compiled is None:
             compiled = self.compile(self.rows)
         keys, self._bounds, self._row_index, self._originals, self._variant_names, \
-            self._punctuation = compiled
+            self._punctuation, state = compiled
         self._lengths = [len(key) - 2 for key in keys]
-        self._automaton = ahocorasick.Automaton()
         self.size = len(keys)
-        for number, padded in enumerate(keys):
-            self._automaton.add_word(padded, number)
-        if self.size:
-            self._automaton.make_automaton()
+        self._automaton = _automaton_from_state(state, self.size) or _automaton_of(keys)
 
     @classmethod
-    def compile(cls, rows: Sequence[Row]) -> CompiledPhrases:
+    def compile(cls, rows: Sequence[Row], with_automaton: bool = False) -> CompiledPhrases:
         """The automaton's keys and what each stands for, as plain data in a
         few flat lists: the padded keys; for key ``k``, positions
         ``bounds[k]:bounds[k + 1]`` of the row indices, originals and variant
-        names; and the punctuation a key's phrase has of its own, by key."""
+        names; the punctuation a key's phrase has of its own, by key; and,
+        ``with_automaton``, the automaton's own state (which loads faster
+        than the automaton builds, but only into the same pyahocorasick)."""
         entries: dict[str, list[tuple[int, str, str]]] = {}
         punctuation: dict[str, dict[int, str]] = {}
         index_of = {id(row): index for index, row in enumerate(rows)}
@@ -209,7 +207,8 @@ class PhraseMatcher:
                 originals.append(original)
                 variants.append(variant)
             bounds.append(len(row_index))
-        return keys, bounds, row_index, originals, variants, own_punctuation
+        state = _automaton_of(keys).__reduce__()[1] if with_automaton else None
+        return keys, bounds, row_index, originals, variants, own_punctuation, state
 
     @staticmethod
     def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str, str]]:
@@ -293,6 +292,28 @@ class PhraseMatcher:
         return out
 
 
+def _automaton_of(keys: Sequence[str]) -> ahocorasick.Automaton:
+    """An automaton that maps each key to its position in ``keys``."""
+    automaton = ahocorasick.Automaton()
+    for number, key in enumerate(keys):
+        automaton.add_word(key, number)
+    if keys:
+        automaton.make_automaton()
+    return automaton
+
+
+def _automaton_from_state(state: tuple | None, size: int) -> ahocorasick.Automaton | None:
+    """The automaton pickled as ``state`` (what ``Automaton.__reduce__`` gives),
+    or None when there is none or it does not load."""
+    if not state or not size:
+        return None
+    try:
+        automaton = ahocorasick.Automaton(*state)
+    except (TypeError, ValueError, MemoryError):
+        return None
+    return automaton if len(automaton) == size else None
+
+
 def _separators_match(spun: str, haystack: str, offset: int,
                       punctuation: dict[int, str]) -> bool:
     """Inside a phrase, only real whitespace may separate words ("urban.center"
@@ -321,9 +342,10 @@ def _raw_key(phrase: str) -> str:
 
 _STRAIGHTEN = str.maketrans({c: "'" for c in _APOSTROPHES})
 _NONE: dict[int, str] = {}  # no punctuation of its own (shared, never modified)
-# keys, bounds, row indices, originals, variant names, punctuation (PhraseMatcher.compile)
+# keys, bounds, row indices, originals, variant names, punctuation, automaton state
+# (see PhraseMatcher.compile)
 CompiledPhrases = tuple[list[str], list[int], list[int], list[str], list[str],
-                        dict[int, dict[int, str]]]
+                        dict[int, dict[int, str]], "tuple | None"]
 # per tier, strong then weak: its rows as columns and its compiled phrases
 CompiledTiers = tuple[list[list], CompiledPhrases, list[list], CompiledPhrases]
 
@@ -354,8 +376,8 @@ class TieredMatcher:
         makes the same matcher as ``TieredMatcher(rows, is_strong)``."""
         strong = [bool(is_strong(r)) for r in rows]
         tiers = ([r for r, s in zip(rows, strong) if s], [r for r, s in zip(rows, strong) if not s])
-        return (RowColumns.columns_of(tiers[0]), PhraseMatcher.compile(tiers[0]),
-                RowColumns.columns_of(tiers[1]), PhraseMatcher.compile(tiers[1]))
+        return (RowColumns.columns_of(tiers[0]), PhraseMatcher.compile(tiers[0], True),
+                RowColumns.columns_of(tiers[1]), PhraseMatcher.compile(tiers[1], True))
 
     @classmethod
     def from_compiled(cls, compiled: CompiledTiers) -> "TieredMatcher":

@@ -17,7 +17,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .cache import cached
+import ahocorasick
+
+from .cache import cached, file_fingerprint
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
@@ -197,7 +199,8 @@ def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
     if any(f not in paths for f in wanted):
         return TieredMatcher(load_rows(families), is_strong_row)  # load_rows explains the error
     return TieredMatcher.from_compiled(cached(
-        "tables", [repr(families).encode(), model_fingerprint(), *(paths[f] for f in wanted)],
+        "tables", [repr(families).encode(), model_fingerprint(), file_fingerprint(ahocorasick.__file__),
+                   *(paths[f] for f in wanted)],
         lambda: TieredMatcher.compile(load_rows(families), is_strong_row)))
 
 

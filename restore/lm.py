@@ -117,14 +117,11 @@ def default_model_path() -> str:
 
 
 def model_fingerprint() -> bytes:
-    """Path, size and modification time of the default model, for cache keys
-    (what is derived from its probabilities must change when it does)."""
-    path = default_model_path()
-    try:
-        info = os.stat(path)
-    except OSError:
-        return path.encode()
-    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    """Identifies the default model for cache keys (what is derived from its
+    probabilities must change when it does)."""
+    from .cache import file_fingerprint
+
+    return file_fingerprint(default_model_path())
 
 
 @lru_cache(maxsize=1)
