@@ -39,6 +39,7 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
+from .memo import Memo
 from .scoring import (NOT_BARE_FACTOR, DocumentEvidence, Scored, document_evidence,
                       is_self_evident, log_likelihood_ratio, logit, sigmoid,
                       spinner_could_write, spun_probabilities)
@@ -187,27 +188,11 @@ def _lm_word_tuple(phrase: str) -> tuple[str, ...]:
     return tuple(lm_words(phrase))
 
 
-class _Memo(dict):
-    """A dict that fills itself from ``compute`` and stops growing at ``limit``
-    entries (the values stay correct, only the saving stops)."""
-
-    def __init__(self, compute, limit: int):
-        super().__init__()
-        self._compute = compute
-        self._limit = limit
-
-    def __missing__(self, key):
-        value = self._compute(key)
-        if len(self) < self._limit:
-            self[key] = value
-        return value
-
-
-_FORMS = _Memo(_lm_form, 200_000)  # word as written -> language-model form
+_FORMS = Memo(_lm_form, 200_000)  # word as written -> language-model form
 # the text between two words -> does a sentence (or line) break there?
-_GAPS = _Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
+_GAPS = Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
 # phrase -> its language-model words
-_PHRASE_WORDS = _Memo(_lm_word_tuple, 200_000)
+_PHRASE_WORDS = Memo(_lm_word_tuple, 200_000)
 
 
 class LanguageModelScorer:
