@@ -33,6 +33,7 @@ from .tables import Row, RowColumns
 from .tokens import is_bare_span, is_sentence_start
 
 WORDNET_FAMILY = "wordnet_spinner"
+OPTIONS_CACHE_SIZE = 200_000  # (key, text as written) pairs whose restorations are kept
 
 _APOSTROPHES = "’‘ʼ`´"
 _KEEP = set("'-") | set(_APOSTROPHES)
@@ -169,6 +170,7 @@ class PhraseMatcher:
         keys, self._bounds, self._row_index, self._originals, self._variant_names, \
             self._punctuation, state = compiled
         self._lengths = [len(key) - 2 for key in keys]
+        self._options: dict[tuple[int, str], tuple[tuple[Row, str, str], ...]] = {}
         self.size = len(keys)
         self._automaton = _automaton_from_state(state, self.size) or _automaton_of(keys)
 
@@ -249,14 +251,23 @@ class PhraseMatcher:
         start, end = widen_to_whitespace(text, start, len(text) if end is None else end)
         haystack = f" {normalise(text[start:end])} "
         found: list[Candidate] = []
-        lengths, own_punctuation = self._lengths, self._punctuation
+        lengths, own_punctuation, options_of = self._lengths, self._punctuation, self._options
         for last, number in self._automaton.iter(haystack):
             length = lengths[number]
             local = last - length - 1  # the key sits at haystack[local + 1 : local + 1 + length]
-            if not _separators_match(text[start + local:start + local + length],
-                                     haystack, local + 1, own_punctuation.get(number, _NONE)):
+            begin, finish = start + local, start + local + length
+            spun = text[begin:finish]
+            if haystack.find(" ", local + 1, local + 1 + length) >= 0 and not _separators_match(
+                    spun, haystack, local + 1, own_punctuation.get(number, _NONE)):
                 continue
-            found.extend(self._candidates(text, start + local, start + local + length, number))
+            options = options_of.get((number, spun))
+            if options is None:
+                options = self._options_for(number, spun)
+            if options:
+                bare = is_bare_span(text, begin, finish)
+                opening = is_sentence_start(text, begin)
+                found.extend(Candidate(begin, finish, spun, restored, row, variant, bare, opening)
+                             for row, restored, variant in options)
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return found
 
@@ -274,11 +285,9 @@ class PhraseMatcher:
         out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return out
 
-    def _candidates(self, text: str, start: int, end: int, number: int) -> list[Candidate]:
-        """The candidates key ``number`` gives where it matched text[start:end]."""
-        spun = text[start:end]
-        bare = is_bare_span(text, start, end)
-        opening = is_sentence_start(text, start)
+    def _options_for(self, number: int, spun: str) -> tuple[tuple[Row, str, str], ...]:
+        """(row, restoration in the case of ``spun``, variant name) for each
+        row of key ``number`` that ``spun``, as written, may be restored by."""
         rows, row_index = self.rows, self._row_index
         originals, variants = self._originals, self._variant_names
         out = []
@@ -288,8 +297,11 @@ class PhraseMatcher:
                 continue
             restored = transfer_case(spun, row.spun, original)
             if restored != spun:
-                out.append(Candidate(start, end, spun, restored, row, variant, bare, opening))
-        return out
+                out.append((row, restored, variant))
+        if len(self._options) >= OPTIONS_CACHE_SIZE:
+            self._options.clear()
+        options = self._options[(number, spun)] = tuple(out)
+        return options
 
 
 def _automaton_of(keys: Sequence[str]) -> ahocorasick.Automaton:
