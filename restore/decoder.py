@@ -292,20 +292,22 @@ class LanguageModelScorer:
                  for k, c in enumerate(candidates)]
         lifts = [analysis.plain_lift(k, self) if weigh[k] else 0.0
                  for k in range(len(candidates))]
-        posteriors = channel_posteriors(candidates, lifts, analysis.groups)
-        span_total: dict[tuple[int, int], float] = {}
-        for c, posterior in zip(candidates, posteriors):
-            span_total[(c.start, c.end)] = span_total.get((c.start, c.end), 0.0) + posterior
-        weights = []
-        for k, c in enumerate(candidates):
-            if base[k] > 0:
-                weights.append(log_likelihood_ratio(c, min(span_total[(c.start, c.end)],
-                                                           c.row.prior)))
-            elif weigh[k] and span_total[(c.start, c.end)] > THOROUGH_MIN_POSTERIOR:
-                # an everyday form whose original fits far better here
-                weights.append(-math.log(1.0 - min(span_total[(c.start, c.end)], 0.95)))
-            else:
-                weights.append(0.0)
+        # only spans with a form to weigh need their posteriors (most spans of a
+        # spun text hold WordNet-channel rows alone, which are no evidence)
+        weighed = [members for members in analysis.groups if any(weigh[k] for k in members)]
+        posteriors = channel_posteriors(candidates, lifts, weighed)
+        weights = [0.0] * len(candidates)
+        for members in weighed:
+            span_total = 0.0
+            for k in members:
+                span_total += posteriors[k]
+            for k in members:
+                c = candidates[k]
+                if base[k] > 0:
+                    weights[k] = log_likelihood_ratio(c, min(span_total, c.row.prior))
+                elif weigh[k] and span_total > THOROUGH_MIN_POSTERIOR:
+                    # an everyday form whose original fits far better here
+                    weights[k] = -math.log(1.0 - min(span_total, 0.95))
         return weights
 
     @staticmethod
