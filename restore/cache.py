@@ -3,15 +3,17 @@
 Compiling the shipped tables (parsing the TSV files, classifying and
 normalising 54,000 rows, indexing 117,000 WordNet synsets) takes most of a
 second; reading the result back from a :mod:`marshal` blob takes a few tens
-of milliseconds. Only plain data (tuples, lists, dicts, strings, numbers) is
-cached, never code or objects.
+of milliseconds. Only plain data (tuples, lists, dicts, strings, numbers,
+bytes) is cached, never code or objects; an automaton is kept as the bytes
+pyahocorasick pickles it into (its blob's key includes that binary).
 
 A blob's file name holds a sha256 of everything it is derived from: the
 source files given by the caller (tables, the language model), every module
 of this package, the Python version and :data:`CACHE_VERSION`. An edited
 table, a changed module or another Python never reads a stale blob; when a
 blob is written, all but the newest few others of its name are removed.
-Each blob carries the sha256 of its own content, checked on reading.
+Each blob starts with the CRC-32 and length of its content, checked on
+reading (against a torn or damaged file, not against tampering).
 
 Blobs live in ``$UNSPIN_CACHE_DIR``, else ``$XDG_CACHE_HOME/unspin``, else
 ``~/.cache/unspin``; ``UNSPIN_CACHE_DIR=off`` turns the cache off. Writes are
@@ -35,6 +37,7 @@ import hashlib
 import marshal
 import os
 import sys
+import zlib
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +48,7 @@ from .safe_write import atomic_write_bytes
 CACHE_VERSION = 1
 KEEP_OTHERS = 3  # blobs of other inputs or code kept per name (two checkouts, other families)
 DISABLED = ("off", "0", "no", "none", "false")
-_DIGEST_SIZE = 32
+_HEADER_SIZE = 12  # CRC-32 and length of the content, little-endian
 T = TypeVar("T")
 
 
@@ -86,6 +89,17 @@ def fingerprint(inputs: Iterable[bytes | str | os.PathLike[str]]) -> str | None:
     return digest.hexdigest()
 
 
+def file_fingerprint(path: str | os.PathLike[str]) -> bytes:
+    """Path, size and modification time of a file that is too big to hash
+    each time (the language model) or whose internal format a blob holds
+    (a C extension), for :func:`cached` inputs."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.fsencode(path)
+    return os.fsencode(path) + f"\0{info.st_size}\0{info.st_mtime_ns}".encode()
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while many containers are made at once
@@ -124,14 +138,18 @@ def _read(path: Path) -> tuple[object] | None:
         data = path.read_bytes()
     except OSError:
         return None
-    payload = data[_DIGEST_SIZE:]
-    if len(data) <= _DIGEST_SIZE or hashlib.sha256(payload).digest() != data[:_DIGEST_SIZE]:
+    payload = memoryview(data)[_HEADER_SIZE:]
+    if data[:_HEADER_SIZE] != _header(payload):
         return None
     try:
         with gc_paused():
             return (marshal.loads(payload),)
     except (ValueError, EOFError, TypeError):
         return None
+
+
+def _header(payload: bytes | memoryview) -> bytes:
+    return zlib.crc32(payload).to_bytes(4, "little") + len(payload).to_bytes(8, "little")
 
 
 def _write(path: Path, name: str, value: object) -> None:
@@ -142,7 +160,7 @@ def _write(path: Path, name: str, value: object) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, hashlib.sha256(payload).digest() + payload, 0o644)
+        atomic_write_bytes(path, _header(payload) + payload, 0o644)
         others = [(old.stat().st_mtime, old) for old in path.parent.glob(f"{name}-*.marshal")
                   if old != path]
         for _, old in sorted(others, reverse=True)[KEEP_OTHERS:]:

@@ -21,6 +21,7 @@ Variants of a table phrase that also match:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -28,10 +29,11 @@ from typing import Iterable, Sequence
 import ahocorasick
 
 from .spans import IntervalSet, around, widen_to_whitespace
-from .tables import Row
+from .tables import Row, RowColumns
 from .tokens import is_bare_span, is_sentence_start
 
 WORDNET_FAMILY = "wordnet_spinner"
+OPTIONS_CACHE_SIZE = 200_000  # (key, text as written) pairs whose restorations are kept
 
 _APOSTROPHES = "’‘ʼ`´"
 _KEEP = set("'-") | set(_APOSTROPHES)
@@ -58,6 +60,7 @@ def _is_mark(char: str) -> bool:
 
 
 _TRANSLATION = _build_translation()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def normalise(text: str) -> str:
@@ -69,7 +72,18 @@ def normalise(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lowercases to two characters
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_TRANSLATION)
+    if lowered.isascii():
+        return lowered.translate(_TRANSLATION)
+    # str.translate is fast on ASCII-only strings and slow on any other: translate
+    # the ASCII stretches and the rest (curly quotes, accents) apart
+    pieces = []
+    done = 0
+    for run in _NON_ASCII.finditer(lowered):
+        pieces.append(lowered[done:run.start()].translate(_TRANSLATION))
+        pieces.append(run.group().translate(_TRANSLATION))
+        done = run.end()
+    pieces.append(lowered[done:].translate(_TRANSLATION))
+    return "".join(pieces)
 
 
 def _key(phrase: str) -> str:
@@ -157,24 +171,27 @@ class PhraseMatcher:
     sorted by position; the decision stage picks among them.
     """
 
-    def __init__(self, rows: Sequence[Row], entries: Sequence[Entry] | None = None):
-        """``entries``: what :meth:`compile` returns for ``rows`` (e.g. read
+    def __init__(self, rows: Sequence[Row], compiled: CompiledPhrases | None = None):
+        """``compiled``: what :meth:`compile` returns for ``rows`` (e.g. read
         from the cache), to skip compiling them again."""
-        self.rows = list(rows)
-        if entries is None:
-            entries = self.compile(self.rows)
-        self._automaton = ahocorasick.Automaton()
-        self.size = len(entries)
-        for padded, value in entries:
-            self._automaton.add_word(padded, value)
-        if self.size:
-            self._automaton.make_automaton()
+        self.rows = rows if isinstance(rows, RowColumns) else list(rows)
+        if compiled is None:
+            compiled = self.compile(self.rows)
+        keys, self._bounds, self._row_index, self._originals, self._variant_names, \
+            self._punctuation, state = compiled
+        self._lengths = [len(key) - 2 for key in keys]
+        self._options: dict[tuple[int, str], tuple[tuple[Row, str, str], ...]] = {}
+        self.size = len(keys)
+        self._automaton = _automaton_from_state(state, self.size) or _automaton_of(keys)
 
     @classmethod
-    def compile(cls, rows: Sequence[Row]) -> list[Entry]:
-        """The automaton's keys and values, as plain data: each padded key
-        with its length, its (row index, original, variant name) triples and
-        the punctuation the phrase itself has."""
+    def compile(cls, rows: Sequence[Row], with_automaton: bool = False) -> CompiledPhrases:
+        """The automaton's keys and what each stands for, as plain data in a
+        few flat lists: the padded keys; for key ``k``, positions
+        ``bounds[k]:bounds[k + 1]`` of the row indices, originals and variant
+        names; the punctuation a key's phrase has of its own, by key; and,
+        ``with_automaton``, the automaton's own state (which loads faster
+        than the automaton builds, but only into the same pyahocorasick)."""
         entries: dict[str, list[tuple[int, str, str]]] = {}
         punctuation: dict[str, dict[int, str]] = {}
         index_of = {id(row): index for index, row in enumerate(rows)}
@@ -185,8 +202,25 @@ class PhraseMatcher:
             if raw != key and len(raw) == len(key) and f" {key} " not in punctuation:
                 punctuation[f" {key} "] = {i: ch for i, ch in enumerate(raw)
                                            if key[i] == " " and not ch.isspace()}
-        return [(padded, (len(padded) - 2, tuple(values), punctuation.get(padded, _NONE)))
-                for padded, values in entries.items() if padded.strip()]
+        keys: list[str] = []
+        bounds = [0]
+        row_index: list[int] = []
+        originals: list[str] = []
+        variants: list[str] = []
+        own_punctuation: dict[int, dict[int, str]] = {}
+        for padded, values in entries.items():
+            if not padded.strip():
+                continue
+            if padded in punctuation:
+                own_punctuation[len(keys)] = punctuation[padded]
+            keys.append(padded)
+            for index, original, variant in values:
+                row_index.append(index)
+                originals.append(original)
+                variants.append(variant)
+            bounds.append(len(row_index))
+        state = _automaton_of(keys).__reduce__()[1] if with_automaton else None
+        return keys, bounds, row_index, originals, variants, own_punctuation, state
 
     @staticmethod
     def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str, str]]:
@@ -227,12 +261,23 @@ class PhraseMatcher:
         start, end = widen_to_whitespace(text, start, len(text) if end is None else end)
         haystack = f" {normalise(text[start:end])} "
         found: list[Candidate] = []
-        for last, (length, values, punctuation) in self._automaton.iter(haystack):
+        lengths, own_punctuation, options_of = self._lengths, self._punctuation, self._options
+        for last, number in self._automaton.iter(haystack):
+            length = lengths[number]
             local = last - length - 1  # the key sits at haystack[local + 1 : local + 1 + length]
-            if not _separators_match(text[start + local:start + local + length],
-                                     haystack, local + 1, punctuation):
+            begin, finish = start + local, start + local + length
+            spun = text[begin:finish]
+            if haystack.find(" ", local + 1, local + 1 + length) >= 0 and not _separators_match(
+                    spun, haystack, local + 1, own_punctuation.get(number, _NONE)):
                 continue
-            found.extend(self._candidates(text, start + local, start + local + length, values))
+            options = options_of.get((number, spun))
+            if options is None:
+                options = self._options_for(number, spun)
+            if options:
+                bare = is_bare_span(text, begin, finish)
+                opening = is_sentence_start(text, begin)
+                found.extend(Candidate(begin, finish, spun, restored, row, variant, bare, opening)
+                             for row, restored, variant in options)
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return found
 
@@ -250,20 +295,45 @@ class PhraseMatcher:
         out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return out
 
-    def _candidates(self, text: str, start: int, end: int, values) -> list[Candidate]:
-        spun = text[start:end]
-        bare = is_bare_span(text, start, end)
-        opening = is_sentence_start(text, start)
-        rows = self.rows
+    def _options_for(self, number: int, spun: str) -> tuple[tuple[Row, str, str], ...]:
+        """(row, restoration in the case of ``spun``, variant name) for each
+        row of key ``number`` that ``spun``, as written, may be restored by."""
+        rows, row_index = self.rows, self._row_index
+        originals, variants = self._originals, self._variant_names
         out = []
-        for index, original, variant in values:
-            row = rows[index]
+        for value in range(self._bounds[number], self._bounds[number + 1]):
+            row, original, variant = rows[row_index[value]], originals[value], variants[value]
             if not _case_compatible(spun, row.spun):
                 continue
             restored = transfer_case(spun, row.spun, original)
             if restored != spun:
-                out.append(Candidate(start, end, spun, restored, row, variant, bare, opening))
-        return out
+                out.append((row, restored, variant))
+        if len(self._options) >= OPTIONS_CACHE_SIZE:
+            self._options.clear()
+        options = self._options[(number, spun)] = tuple(out)
+        return options
+
+
+def _automaton_of(keys: Sequence[str]) -> ahocorasick.Automaton:
+    """An automaton that maps each key to its position in ``keys``."""
+    automaton = ahocorasick.Automaton()
+    for number, key in enumerate(keys):
+        automaton.add_word(key, number)
+    if keys:
+        automaton.make_automaton()
+    return automaton
+
+
+def _automaton_from_state(state: tuple | None, size: int) -> ahocorasick.Automaton | None:
+    """The automaton pickled as ``state`` (what ``Automaton.__reduce__`` gives),
+    or None when there is none or it does not load."""
+    if not state or not size:
+        return None
+    try:
+        automaton = ahocorasick.Automaton(*state)
+    except (TypeError, ValueError, MemoryError):
+        return None
+    return automaton if len(automaton) == size else None
 
 
 def _separators_match(spun: str, haystack: str, offset: int,
@@ -294,10 +364,12 @@ def _raw_key(phrase: str) -> str:
 
 _STRAIGHTEN = str.maketrans({c: "'" for c in _APOSTROPHES})
 _NONE: dict[int, str] = {}  # no punctuation of its own (shared, never modified)
-# a padded key and (its length, (row index, original, variant) triples, punctuation)
-Entry = tuple[str, tuple[int, tuple[tuple[int, str, str], ...], dict[int, str]]]
-# which rows are strong, the strong tier's entries, the weak tier's (or None)
-CompiledTiers = tuple[list[bool], list[Entry], "list[Entry] | None"]
+# keys, bounds, row indices, originals, variant names, punctuation, automaton state
+# (see PhraseMatcher.compile)
+CompiledPhrases = tuple[list[str], list[int], list[int], list[str], list[str],
+                        dict[int, dict[int, str]], "tuple | None"]
+# per tier, strong then weak: its rows as columns and its compiled phrases
+CompiledTiers = tuple[list[list], CompiledPhrases, list[list], CompiledPhrases]
 
 
 class TieredMatcher:
@@ -313,34 +385,38 @@ class TieredMatcher:
     (['volition'], 2)
     """
 
-    def __init__(self, rows: Sequence[Row], is_strong, compiled: CompiledTiers | None = None):
-        """``compiled``: what :meth:`compile` returns for the same rows and
-        ``is_strong`` (e.g. read from the cache), to skip the work."""
-        if compiled is None:
-            compiled = self.compile(rows, is_strong, weak=False)
-        strong, strong_entries, weak_entries = compiled
-        self.strong = PhraseMatcher([r for r, s in zip(rows, strong) if s], strong_entries)
-        self._weak_rows: list[Row] | None = [r for r, s in zip(rows, strong) if not s]
-        self._weak_entries = weak_entries
+    def __init__(self, rows: Sequence[Row], is_strong):
+        strong = [is_strong(r) for r in rows]
+        self.strong = PhraseMatcher([r for r, s in zip(rows, strong) if s])
+        self._weak_rows: Sequence[Row] | None = [r for r, s in zip(rows, strong) if not s]
+        self._weak_compiled: CompiledPhrases | None = None
         self._weak: PhraseMatcher | None = None
 
-    @staticmethod
-    def compile(rows: Sequence[Row], is_strong, weak: bool = True) -> CompiledTiers:
-        """Plain data for :meth:`__init__`: which rows are strong, and the
-        :meth:`PhraseMatcher.compile` entries of both tiers (of the weak one
-        only when ``weak``; it is otherwise compiled on first use)."""
+    @classmethod
+    def compile(cls, rows: Sequence[Row], is_strong) -> CompiledTiers:
+        """Plain data (e.g. for the cache) from which :meth:`from_compiled`
+        makes the same matcher as ``TieredMatcher(rows, is_strong)``."""
         strong = [bool(is_strong(r)) for r in rows]
-        strong_rows = [r for r, s in zip(rows, strong) if s]
-        weak_rows = [r for r, s in zip(rows, strong) if not s]
-        return (strong, PhraseMatcher.compile(strong_rows),
-                PhraseMatcher.compile(weak_rows) if weak else None)
+        tiers = ([r for r, s in zip(rows, strong) if s], [r for r, s in zip(rows, strong) if not s])
+        return (RowColumns.columns_of(tiers[0]), PhraseMatcher.compile(tiers[0], True),
+                RowColumns.columns_of(tiers[1]), PhraseMatcher.compile(tiers[1], True))
+
+    @classmethod
+    def from_compiled(cls, compiled: CompiledTiers) -> "TieredMatcher":
+        strong_columns, strong_phrases, weak_columns, weak_phrases = compiled
+        made = cls.__new__(cls)
+        made.strong = PhraseMatcher(RowColumns(strong_columns), strong_phrases)
+        made._weak_rows = RowColumns(weak_columns)
+        made._weak_compiled = weak_phrases
+        made._weak = None
+        return made
 
     @property
     def weak(self) -> PhraseMatcher:
         """Built on first use: clean prose never needs it."""
         if self._weak is None:
-            self._weak = PhraseMatcher(self._weak_rows or [], self._weak_entries)
-            self._weak_rows = self._weak_entries = None
+            self._weak = PhraseMatcher(self._weak_rows or [], self._weak_compiled)
+            self._weak_rows = self._weak_compiled = None
         return self._weak
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:

@@ -34,6 +34,7 @@ import regex
 from .candidates import WORDNET_FAMILY, Candidate, transfer_case
 from .decoder import lm_words
 from .lm import get_language_model
+from .memo import Memo
 from .tables import Row
 from .tokens import is_bare_span, is_sentence_start
 from .wordnet import load_synsets
@@ -44,6 +45,7 @@ MIN_PRIOR = 0.02
 MAX_PRIOR = 0.99  # as in the shipped table
 MAX_ORIGINALS = 6  # per spun form, the likeliest
 MAX_PHRASE_WORDS = 3
+OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
@@ -55,6 +57,7 @@ class WordNetChannel:
     def __init__(self) -> None:
         self._rows_cache: dict[str, tuple[Row, ...]] = {}
         self._chain_cache: dict[str, tuple[Row, ...]] = {}
+        self._options: dict[str, tuple[tuple[Row, str, str], ...]] = {}
 
     def __reduce__(self):
         return (WordNetChannel, ())
@@ -79,43 +82,67 @@ class WordNetChannel:
              windows: Sequence[tuple[int, int]]) -> list[Candidate]:
         """Candidates for lemmas inside ``windows`` (spun stretches of
         ``text``) that the tables did not already offer."""
-        wordnet = load_synsets()
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
         for low, high in windows:
-            words = [m for m in _WORD.finditer(text, low, high)
+            spans = [m.span() for m in _WORD.finditer(text, low, high)
                      if is_bare_span(text, m.start(), m.end())]
-            for index, first in enumerate(words):
+            # may a phrase run on from one bare word to the next?
+            joins = [_JOINS[text[spans[i][1]:spans[i + 1][0]]] for i in range(len(spans) - 1)]
+            for index, (start, _) in enumerate(spans):
+                opening = None
                 for size in range(1, MAX_PHRASE_WORDS + 1):
-                    if index + size > len(words):
+                    if index + size > len(spans):
                         break
-                    last = words[index + size - 1]
-                    start, end = first.start(), last.end()
-                    if size > 1 and not _single_spaces(text, start, end):
+                    if size > 1 and not joins[index + size - 2]:
                         break
+                    end = spans[index + size - 1][1]
                     spun = text[start:end]
-                    form = spun if spun in wordnet else spun.lower()
-                    if form in wordnet:
-                        rows = self.rows(form)
-                    elif size > 1:
-                        rows = self.chain_rows(form)
-                    else:
+                    options = self._options.get(spun)
+                    if options is None:
+                        options = self._options_for(spun)
+                    if not options:
                         continue
-                    opening = is_sentence_start(text, start)
-                    for row in rows:
-                        original = transfer_case(spun, row.spun, row.original)
-                        if (start, end, original.lower()) in offered or original == spun:
-                            continue
-                        found.append(Candidate(start, end, spun, original, row, "wordnet channel",
-                                               True, opening))
+                    if opening is None:
+                        opening = is_sentence_start(text, start)
+                    for row, original, folded in options:
+                        if (start, end, folded) not in offered:
+                            found.append(Candidate(start, end, spun, original, row,
+                                                   "wordnet channel", True, opening))
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return found
 
+    def _options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
+        """(row, original in the case of ``spun``, original lowercased) for a
+        bare word or single-spaced run of them, as it occurs in the text."""
+        wordnet = load_synsets()
+        form = spun if spun in wordnet else spun.lower()
+        if form in wordnet:
+            rows = self.rows(form)
+        elif " " in spun:
+            rows = self.chain_rows(form)
+        else:
+            rows = ()
+        options = []
+        for row in rows:
+            original = transfer_case(spun, row.spun, row.original)
+            if original != spun:
+                options.append((row, original, original.lower()))
+        if len(self._options) >= OPTIONS_CACHE_SIZE:
+            self._options.clear()
+        options_tuple = self._options[spun] = tuple(options)
+        return options_tuple
 
-def _single_spaces(text: str, start: int, end: int) -> bool:
-    """Words separated by single spaces only (no line break, tab or double space)."""
-    inner = text[start:end]
-    return "  " not in inner and len(inner.split()) == inner.count(" ") + 1
+
+def _joins(gap: str) -> bool:
+    """Between two bare words, may a phrase run across ``gap``? Only single
+    spaces may separate its words (no line break, tab or double space); a
+    gap starts and ends with whitespace, so this holds of a whole phrase
+    exactly when it holds of each of its gaps."""
+    return "  " not in gap and gap.count(" ") == len(gap.split()) + 1
+
+
+_JOINS = Memo(_joins, 10_000)
 
 
 @lru_cache(maxsize=200_000)
@@ -123,8 +150,10 @@ def _synset_count(lemma: str) -> int:
     return sum(1 for lemmas in load_synsets().synsets_of(lemma) if len(lemmas) > 1)
 
 
+@lru_cache(maxsize=200_000)
 def _first_hop(spun: str) -> dict[str, float]:
-    """q(spun | o) for every single-word lemma o sharing a synset with spun."""
+    """q(spun | o) for every single-word lemma o sharing a synset with spun
+    (memoised: callers must not modify the dict)."""
     out: dict[str, float] = {}
     for lemmas in load_synsets().synsets_of(spun):
         if len(lemmas) < 2:
@@ -181,8 +210,8 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     for width in (1, 2):
         for i in range(len(words) - width + 1):
             inner = " ".join(words[i:i + width])
-            if inner not in wordnet:
-                continue
+            if inner not in wordnet or not wordnet.has_frame(words[:i], words[i + width:]):
+                continue  # no synonym of it can be put back: no multiword lemma has this frame
             for group in wordnet.alternatives(inner):
                 for put_back in group:
                     if " " in put_back:

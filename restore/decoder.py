@@ -39,9 +39,10 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
-from .scoring import (NOT_BARE_FACTOR, TORTURED_FAMILY, DocumentEvidence, Scored, document_evidence,
-                      is_self_evident, log_likelihood_ratio, logit, sigmoid,
-                      spinner_could_write, spun_probabilities)
+from .memo import Memo
+from .scoring import (NOT_BARE_FACTOR, TORTURED_FAMILY, DocumentEvidence, Scored,
+                      document_evidence, is_self_evident, log_likelihood_ratio, logit,
+                      sigmoid, spinner_could_write, spun_probabilities)
 from .spans import around, widen_to_whitespace
 
 ROUNDS = 2  # joint decoding: the second round sees the first round's choices around it
@@ -126,7 +127,8 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],
     span and against keeping the text: P(o) is proportional to prior(o) *
     exp(lift(o)), P(keep) to 1 - the sum of the priors. ``groups`` (indices of
     the candidates that share a span, from :func:`span_groups`) saves work
-    when called repeatedly.
+    when called repeatedly; given only some groups, only their candidates get
+    a posterior (the others are left at 0).
 
     >>> from restore.tables import Row
     >>> from restore.candidates import Candidate
@@ -186,27 +188,11 @@ def _lm_word_tuple(phrase: str) -> tuple[str, ...]:
     return tuple(lm_words(phrase))
 
 
-class _Memo(dict):
-    """A dict that fills itself from ``compute`` and stops growing at ``limit``
-    entries (the values stay correct, only the saving stops)."""
-
-    def __init__(self, compute, limit: int):
-        super().__init__()
-        self._compute = compute
-        self._limit = limit
-
-    def __missing__(self, key):
-        value = self._compute(key)
-        if len(self) < self._limit:
-            self[key] = value
-        return value
-
-
-_FORMS = _Memo(_lm_form, 200_000)  # word as written -> language-model form
+_FORMS = Memo(_lm_form, 200_000)  # word as written -> language-model form
 # the text between two words -> does a sentence (or line) break there?
-_GAPS = _Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
+_GAPS = Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
 # phrase -> its language-model words
-_PHRASE_WORDS = _Memo(_lm_word_tuple, 200_000)
+_PHRASE_WORDS = Memo(_lm_word_tuple, 200_000)
 
 
 class LanguageModelScorer:
@@ -242,7 +228,7 @@ class LanguageModelScorer:
         # serum"): its dislike of them counts for little
         floored = [evident or c.row.family == TORTURED_FAMILY
                    for evident, c in zip(self_evident, candidates)]
-        groups = span_groups(candidates)
+        groups, group_of = analysis.groups, analysis.group_of
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         keep_text = _Hypothesis(words, {})
         lifts = [analysis.plain_lift(k, self) if active[k] else 0.0
@@ -250,18 +236,26 @@ class LanguageModelScorer:
         confidences = [0.0] * len(candidates)
         posteriors = [0.0] * len(candidates)
         hypothesis = keep_text
+        redo: Sequence[Sequence[int]] = groups
         for round_number in range(ROUNDS):
             if round_number:
-                # only candidates whose context now holds a restoration change
+                # only candidates whose context now holds a restoration change,
+                # and only the posteriors of their spans need working out again
                 near = hypothesis.touched_near
+                changed: set[int] = set()
                 for k in range(len(candidates)):
                     if active[k] and near(*spans[k]):
                         lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
-            posteriors = channel_posteriors(candidates, [
+                        changed.add(group_of[k])
+                redo = [groups[g] for g in sorted(changed)]
+            fresh = channel_posteriors(candidates, [
                 max(lift, SELF_EVIDENT_MIN_LIFT) if evident else lift
-                for evident, lift in zip(floored, lifts)], groups)
-            for k, c in enumerate(candidates):
-                confidences[k] = self._confidence(c, spun_here[k], posteriors[k], self_evident[k])
+                for evident, lift in zip(floored, lifts)], redo)
+            for members in redo:
+                for k in members:
+                    posteriors[k] = fresh[k]
+                    confidences[k] = self._confidence(candidates[k], spun_here[k], fresh[k],
+                                                      self_evident[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
@@ -302,20 +296,22 @@ class LanguageModelScorer:
                  for k, c in enumerate(candidates)]
         lifts = [analysis.plain_lift(k, self) if weigh[k] else 0.0
                  for k in range(len(candidates))]
-        posteriors = channel_posteriors(candidates, lifts)
-        span_total: dict[tuple[int, int], float] = {}
-        for c, posterior in zip(candidates, posteriors):
-            span_total[(c.start, c.end)] = span_total.get((c.start, c.end), 0.0) + posterior
-        weights = []
-        for k, c in enumerate(candidates):
-            if base[k] > 0:
-                weights.append(log_likelihood_ratio(c, min(span_total[(c.start, c.end)],
-                                                           c.row.prior)))
-            elif weigh[k] and span_total[(c.start, c.end)] > THOROUGH_MIN_POSTERIOR:
-                # an everyday form whose original fits far better here
-                weights.append(-math.log(1.0 - min(span_total[(c.start, c.end)], 0.95)))
-            else:
-                weights.append(0.0)
+        # only spans with a form to weigh need their posteriors (most spans of a
+        # spun text hold WordNet-channel rows alone, which are no evidence)
+        weighed = [members for members in analysis.groups if any(weigh[k] for k in members)]
+        posteriors = channel_posteriors(candidates, lifts, weighed)
+        weights = [0.0] * len(candidates)
+        for members in weighed:
+            span_total = 0.0
+            for k in members:
+                span_total += posteriors[k]
+            for k in members:
+                c = candidates[k]
+                if base[k] > 0:
+                    weights[k] = log_likelihood_ratio(c, min(span_total, c.row.prior))
+                elif weigh[k] and span_total > THOROUGH_MIN_POSTERIOR:
+                    # an everyday form whose original fits far better here
+                    weights[k] = -math.log(1.0 - min(span_total, 0.95))
         return weights
 
     @staticmethod
@@ -437,6 +433,11 @@ class _Analysis:
         self.spans = [self.words.span(c.start, c.end) for c in candidates]
         self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
+        self.groups = span_groups(candidates)
+        self.group_of = [0] * len(candidates)  # candidate -> its group
+        for number, members in enumerate(self.groups):
+            for k in members:
+                self.group_of[k] = number
         self._keep_text = _Hypothesis(self.words, {})
         self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
 

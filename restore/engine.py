@@ -13,12 +13,14 @@ configuration, so they travel to Dask or Spark workers cheaply.
 from __future__ import annotations
 
 import os
-from dataclasses import astuple, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from .cache import cached, gc_paused
-from .candidates import WORDNET_FAMILY, Candidate, CompiledTiers, TieredMatcher
+import ahocorasick
+
+from .cache import cached, file_fingerprint
+from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
@@ -62,24 +64,27 @@ class Restorer:
 
                 rows = [r for r in rows if r.family != TORTURED_FAMILY or not is_heldout(r.spun)]
             self.matcher = TieredMatcher(rows, is_strong_row)
+            self._given_rows: list[Row] | None = rows
         else:
-            rows, is_strong, compiled = _builtin_tiers(self.families)
-            self.matcher = TieredMatcher(rows, is_strong, compiled)
+            self.matcher = _builtin_tiers(self.families)
+            self._given_rows = None  # the shipped tables, read again only if needed
         self.thorough = thorough
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
-        use_tortured = self.families is None or TORTURED_FAMILY in self.families
-        self._tortured_rows = ([r for r in rows if r.family == TORTURED_FAMILY]
-                               if use_tortured else [])
+        self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
         self._tortured_channel: TorturedChannel | None = None
 
     @property
     def tortured_channel(self) -> TorturedChannel | None:
         """The tortured-phrase channel, learned from the rows on first use
         (only texts the tables show doctored need it)."""
-        if self._tortured_channel is None and self._tortured_rows:
-            self._tortured_channel = TorturedChannel(self._tortured_rows)
+        if self._tortured_channel is None and self._use_tortured:
+            rows = self._given_rows
+            if rows is None:
+                rows = load_rows((TORTURED_FAMILY,))
+            self._tortured_channel = TorturedChannel(r for r in rows
+                                                     if r.family == TORTURED_FAMILY)
         return self._tortured_channel
 
     def __reduce__(self):  # pickle the configuration, not the automaton
@@ -133,8 +138,7 @@ class Restorer:
                 candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
-        if (self._tortured_rows
-                and evidence.doctored_log_odds >= DOCTORED_MIN_LOG_ODDS):
+        if self._use_tortured and evidence.doctored_log_odds >= DOCTORED_MIN_LOG_ODDS:
             candidates += self.tortured_channel.find(text)
         score = round(spin_score(evidence), 4)
         if not candidates:
@@ -208,25 +212,17 @@ def is_strong_row(row: Row) -> bool:
     return row_log_likelihood_ratio(row) > 0
 
 
-def _builtin_tiers(families: tuple[str, ...] | None
-                   ) -> tuple[list[Row], Callable[[Row], bool], CompiledTiers | None]:
-    """Arguments for :class:`TieredMatcher` over the shipped tables of
-    ``families``, compiled once and then read from the cache."""
+def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
+    """The :class:`TieredMatcher` of the shipped tables of ``families``,
+    compiled once and then read from the cache."""
     paths = builtin_table_paths()
     wanted = families or [f for f in BUILTIN_FAMILIES if f in paths]
     if any(f not in paths for f in wanted):
-        return load_rows(families), is_strong_row, None  # load_rows explains the error
-
-    def build() -> tuple[list[tuple], CompiledTiers]:
-        rows = load_rows(families)
-        return [astuple(row) for row in rows], TieredMatcher.compile(rows, is_strong_row)
-
-    plain_rows, compiled = cached(
-        "tables", [repr(families).encode(), model_fingerprint(), *(paths[f] for f in wanted)],
-        build)
-    with gc_paused():
-        rows = [Row(*fields) for fields in plain_rows]
-    return rows, is_strong_row, compiled
+        return TieredMatcher(load_rows(families), is_strong_row)  # load_rows explains the error
+    return TieredMatcher.from_compiled(cached(
+        "tables", [repr(families).encode(), model_fingerprint(), file_fingerprint(ahocorasick.__file__),
+                   *(paths[f] for f in wanted)],
+        lambda: TieredMatcher.compile(load_rows(families), is_strong_row)))
 
 
 def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidate]:

@@ -28,6 +28,7 @@ OOV_LOGPROB = -11.0  # natural log; about a word in 60,000
 _LOGMATH_BASE = 1.0001  # pocketsphinx reports log probabilities in this base
 _TO_NATURAL = math.log(_LOGMATH_BASE)
 _UNKNOWN = -536870912
+CACHE_SIZE = 500_000  # answers kept per model (the cache starts afresh beyond)
 
 
 class LanguageModel:
@@ -39,12 +40,19 @@ class LanguageModel:
         self.path = path or default_model_path()
         self._model = _quietly(lambda: NGramModel.readfile(self.path))
         self._cache: dict[tuple[str, ...], float] = {}
+        self._known: dict[str, bool] = {}
 
     def __reduce__(self):
         return (get_language_model, ())
 
     def knows(self, word: str) -> bool:
-        return self._model.prob([word]) != _UNKNOWN
+        known = self._known.get(word)
+        if known is None:
+            known = self._model.prob([word]) != _UNKNOWN
+            if len(self._known) > CACHE_SIZE:
+                self._known.clear()
+            self._known[word] = known
+        return known
 
     def unigram(self, word: str) -> float:
         """Natural-log unigram probability (``OOV_LOGPROB`` when unknown)."""
@@ -64,7 +72,7 @@ class LanguageModel:
             history = history[:1]
         raw = self._model.prob([word, *history])
         value = OOV_LOGPROB if raw == _UNKNOWN else raw * _TO_NATURAL
-        if len(self._cache) > 500_000:
+        if len(self._cache) > CACHE_SIZE:
             self._cache.clear()
         self._cache[key] = value
         return value
@@ -109,14 +117,11 @@ def default_model_path() -> str:
 
 
 def model_fingerprint() -> bytes:
-    """Path, size and modification time of the default model, for cache keys
-    (what is derived from its probabilities must change when it does)."""
-    path = default_model_path()
-    try:
-        info = os.stat(path)
-    except OSError:
-        return path.encode()
-    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    """Identifies the default model for cache keys (what is derived from its
+    probabilities must change when it does)."""
+    from .cache import file_fingerprint
+
+    return file_fingerprint(default_model_path())
 
 
 @lru_cache(maxsize=1)

@@ -324,18 +324,23 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     for _, _, weight in spans:
         prefix.append(prefix[-1] + weight)
     reach = WINDOW_WORDS * CHARS_PER_WORD
+    floor = evidence.word_spinner_log_odds
     doctored = sigmoid(evidence.doctored_log_odds)
+    by_span: dict[tuple[int, int], float] = {}  # rival originals share a span and its answer
     out: list[float] = []
     for c in candidates:
         if c.row.family == TORTURED_FAMILY:  # (self-evident ones do not use it)
             out.append(doctored)
             continue
-        low, high = max(0, c.start - reach), min(len(text), c.end + reach)
-        words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
-        lo, hi = bisect_left(starts, low), bisect_right(starts, high)
-        local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * words
-        # a later pass sees restored text: the input's evidence stays a floor
-        out.append(sigmoid(max(local, evidence.word_spinner_log_odds)))
+        spun = by_span.get((c.start, c.end))
+        if spun is None:
+            low, high = max(0, c.start - reach), min(len(text), c.end + reach)
+            words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
+            lo, hi = bisect_left(starts, low), bisect_right(starts, high)
+            local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * words
+            # a later pass sees restored text: the input's evidence stays a floor
+            spun = by_span[(c.start, c.end)] = sigmoid(max(local, floor))
+        out.append(spun)
     return out
 
 

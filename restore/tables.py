@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,6 +44,37 @@ class Row:
     family: str
     note: str
     rule: str
+
+
+class RowColumns(Sequence[Row]):
+    """Rows kept as six columns (e.g. read from the cache), each made into a
+    :class:`Row` on first access and then kept: a matcher only ever needs
+    the few rows the text matches.
+
+    >>> rows = RowColumns(RowColumns.columns_of([Row("a", "b", 0.5, "f", "", "t:1")]))
+    >>> len(rows), rows[0], rows[0] is rows[0]
+    (1, Row(spun='a', original='b', prior=0.5, family='f', note='', rule='t:1'), True)
+    """
+
+    def __init__(self, columns: Sequence[list]):
+        self._columns = columns
+        self._made: list[Row | None] = [None] * len(columns[0])
+
+    @staticmethod
+    def columns_of(rows: Sequence[Row]) -> list[list]:
+        """The six columns (spun, original, prior, family, note, rule) of ``rows``."""
+        return [[getattr(row, field.name) for row in rows] for field in fields(Row)]
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        row = self._made[index]
+        if row is None:
+            row = self._made[index] = Row(*(column[index] for column in self._columns))
+        return row
 
 
 def parse_table(content: str, name: str) -> list[Row]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from .cache import cached, gc_paused
 from .tables import builtin_table_dir
@@ -24,7 +24,12 @@ SYNSETS_FILE = "wordnet_synsets.tsv.gz"
 
 
 class Synsets:
-    """WordNet synsets (``pos``, ``lemmas``) and an exact-string lemma index."""
+    """WordNet synsets (``pos``, ``lemmas``) and an exact-string lemma index.
+
+    Kept in a compact form that loads fast from the cache: each synset as one
+    tab-joined string (split on first use), and the index as one number per
+    lemma pointing into a flat list of synset numbers.
+    """
 
     def __init__(self, lines: Iterable[str]):
         pos: list[str] = []
@@ -41,22 +46,85 @@ class Synsets:
             for lemma in lemmas:
                 index.setdefault(lemma, []).append(number)
         self.pos = pos
-        self.synsets = synsets
-        self.index = {k: tuple(v) for k, v in index.items()}
+        self._joined: list[str | None] = ["\t".join(lemmas) if lemmas else None
+                                          for lemmas in synsets]
+        self._split: list[tuple[str, ...] | None] = synsets
+        self._position: dict[str, int] = {}
+        self._bounds = [0]
+        self._numbers: list[int] = []
+        for lemma, numbers in index.items():
+            self._position[lemma] = len(self._bounds) - 1
+            self._numbers.extend(numbers)
+            self._bounds.append(len(self._numbers))
+        self._frames: set[str] | None = None
+
+    def to_data(self) -> tuple:
+        """Plain data for :meth:`from_data` (e.g. for the cache)."""
+        return self.pos, self._joined, self._position, self._bounds, self._numbers, self.frames
 
     @classmethod
-    def from_data(cls, pos: list[str], synsets: list[tuple[str, ...]],
-                  index: dict[str, tuple[int, ...]]) -> "Synsets":
-        """The synsets from the attributes of another (e.g. read from the cache)."""
+    def from_data(cls, pos: list[str], joined: list[str | None], position: dict[str, int],
+                  bounds: list[int], numbers: list[int], frames: set[str]) -> "Synsets":
+        """The synsets from :meth:`to_data` (e.g. read from the cache)."""
         made = cls(())
-        made.pos, made.synsets, made.index = pos, synsets, index
+        made.pos, made._joined, made._position = pos, joined, position
+        made._bounds, made._numbers, made._frames = bounds, numbers, frames
+        made._split = [None] * len(joined)
         return made
 
+    def synset(self, number: int) -> tuple[str, ...]:
+        """The lemmas of synset ``number``."""
+        lemmas = self._split[number]
+        if lemmas is None:
+            joined = self._joined[number]
+            lemmas = self._split[number] = tuple(joined.split("\t")) if joined is not None else ()
+        return lemmas
+
+    def numbers_of(self, lemma: str) -> Sequence[int]:
+        """The numbers of the synsets that hold ``lemma`` (exact string)."""
+        k = self._position.get(lemma)
+        return () if k is None else self._numbers[self._bounds[k]:self._bounds[k + 1]]
+
+    @property
+    def synsets(self) -> list[tuple[str, ...]]:
+        """Every synset's lemmas, in file order."""
+        return [self.synset(number) for number in range(len(self._joined))]
+
+    @property
+    def index(self) -> dict[str, tuple[int, ...]]:
+        """Lemma -> the numbers of its synsets (built on each access: prefer
+        ``in`` and :meth:`synsets_of`)."""
+        return {lemma: tuple(self.numbers_of(lemma)) for lemma in self._position}
+
+    @property
+    def frames(self) -> set[str]:
+        """Every multiword lemma with one of its words left out, as the words
+        before and after the gap joined by NUL ("at\\0place" for "at that
+        place"), for :meth:`has_frame`. Built on first use."""
+        if self._frames is None:
+            frames = set()
+            for lemma in self._position:
+                if " " in lemma:
+                    words = lemma.split(" ")
+                    for gap in range(len(words)):
+                        frames.add(" ".join(words[:gap]) + "\0" + " ".join(words[gap + 1:]))
+            self._frames = frames
+        return self._frames
+
+    def has_frame(self, before: Sequence[str], after: Sequence[str]) -> bool:
+        """Is there a multiword lemma made of ``before``, one word, ``after``
+        (words separated by single spaces)?
+
+        >>> load_synsets().has_frame(["at"], ["place"]), load_synsets().has_frame(["qq"], [])
+        (True, False)
+        """
+        return " ".join(before) + "\0" + " ".join(after) in self.frames
+
     def __contains__(self, lemma: str) -> bool:
-        return lemma in self.index
+        return lemma in self._position
 
     def synsets_of(self, lemma: str) -> list[tuple[str, ...]]:
-        return [self.synsets[i] for i in self.index.get(lemma, ())]
+        return [self.synset(i) for i in self.numbers_of(lemma)]
 
     def alternatives(self, lemma: str) -> tuple[tuple[str, ...], ...]:
         """Per synset of ``lemma`` (that has any), the other lemmas of it.
@@ -66,8 +134,8 @@ class Synsets:
         """
         folded = lemma.casefold()
         groups = []
-        for i in self.index.get(lemma, ()):
-            others = tuple(x for x in self.synsets[i] if x.casefold() != folded)
+        for i in self.numbers_of(lemma):
+            others = tuple(x for x in self.synset(i) if x.casefold() != folded)
             if others:
                 groups.append(others)
         return tuple(groups)
@@ -85,10 +153,9 @@ def load_synsets() -> Synsets:
         raise FileNotFoundError(
             f"{path} is missing; run python scripts/build_wordnet_synsets.py")
 
-    def build() -> tuple[list[str], list[tuple[str, ...]], dict[str, tuple[int, ...]]]:
+    def build() -> tuple:
         with gzip.open(path, "rt", encoding="utf-8") as fh, gc_paused():
-            synsets = Synsets(fh)
-        return synsets.pos, synsets.synsets, synsets.index
+            return Synsets(fh).to_data()
 
     return Synsets.from_data(*cached("synsets", [path], build))
 

@@ -99,3 +99,16 @@ def test_blob_permissions_do_not_depend_on_a_temp_file(cache_folder):
     (blob,) = cache_folder.glob("demo-*.marshal")
     if os.name == "posix":
         assert blob.stat().st_mode & 0o777 == 0o644
+
+
+def test_automaton_state_loads_the_same_matcher_or_is_rebuilt(small_rows):
+    from restore.candidates import PhraseMatcher
+
+    text = "It volition survive well-nigh past times Dec, at that topographic point."
+    plain = PhraseMatcher(small_rows)
+    compiled = PhraseMatcher.compile(small_rows, with_automaton=True)
+    assert compiled[-1] is not None
+    from_state = PhraseMatcher(small_rows, compiled)
+    broken = PhraseMatcher(small_rows, compiled[:-1] + (("not", "an", "automaton"),))
+    assert plain.find(text) == from_state.find(text) == broken.find(text)
+    assert len(plain.find(text)) > 3

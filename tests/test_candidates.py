@@ -1,4 +1,6 @@
-from restore.candidates import PhraseMatcher, normalise, transfer_case
+from hypothesis import given, strategies as st
+
+from restore.candidates import _TRANSLATION, PhraseMatcher, normalise, transfer_case
 from conftest import row
 
 
@@ -94,3 +96,14 @@ def test_a_lowercase_spun_word_restores_to_a_lowercase_word():
     assert transfer_case("Modern", "modern", "New") == "New"
     assert transfer_case("nasa", "nasa", "NASA") == "NASA"
     assert transfer_case("holy writ", "holy writ", "Holy Writ") == "Holy Writ"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ .,'-’‘`´\u00e9\u00c9\u03a3\u0130\u200b\n\t")),
+               max_size=40))
+def test_normalise_in_stretches_is_one_translation(text):
+    """normalise translates ASCII and non-ASCII stretches apart (for speed):
+    the result is what one translation of the lowercased text gives."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        assert normalise(text) == lowered.translate(_TRANSLATION)
+    assert len(normalise(text)) == len(text)

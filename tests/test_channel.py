@@ -1,3 +1,5 @@
+from hypothesis import given, strategies as st
+
 from restore.candidates import PhraseMatcher
 from restore.channel import WordNetChannel
 
@@ -44,3 +46,24 @@ def test_a_word_the_language_model_does_not_know_counts_as_rare():
     channel = WordNetChannel()
     assert [r.original for r in channel.rows("bakeshop")][:1] == ["bakery"]
     assert channel.rows("bakeshop")[0].prior > 0.5
+
+
+WHITESPACE = st.sampled_from([" ", "\n", "\t", " \n "])
+GAP = st.builds(lambda a, middle, b: a + middle + b, WHITESPACE,
+                st.text(alphabet=st.sampled_from(list(" \t\n,-")), max_size=4), WHITESPACE)
+
+
+@given(st.lists(GAP, min_size=1, max_size=2))
+def test_gaps_join_as_the_whole_phrase_would(gaps):
+    """The channel decides gap by gap whether bare words run on into one
+    phrase (a longer phrase only after the shorter one ran on); that is the
+    same as asking it of each phrase whole (single spaces only)."""
+    from restore.channel import _joins
+
+    words = ["alpha", "beta", "gamma"]
+    for size in range(2, len(gaps) + 2):
+        phrase = words[0] + "".join(gap + word for gap, word in zip(gaps[:size - 1], words[1:]))
+        whole = "  " not in phrase and len(phrase.split()) == phrase.count(" ") + 1
+        assert whole == _joins(gaps[size - 2])
+        if not whole:
+            break
