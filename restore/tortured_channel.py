@@ -34,7 +34,6 @@ looks for them in a text whose table phrases already show it was doctored.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import product
 from typing import Iterable, Sequence
 
 import regex
@@ -45,7 +44,7 @@ from .tables import Row
 from .tokens import is_sentence_start
 
 MIN_WORDS, MAX_WORDS = 2, 5
-MAX_READINGS = 256  # combinations of put-back words tried per run of words
+MAX_READINGS = 256  # partial readings of a run kept at once
 BASE_PRIOR = 0.7  # a run that spells a known term (0.6-0.8 tried: see README "Accuracy")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 
@@ -75,6 +74,9 @@ class TorturedChannel:
         self.terms = terms
         self.listed = listed  # tortured phrases the table holds: not this channel's
         self.term_words = {w for term in terms for w in term.split()}
+        self.prefixes = {" ".join(term.split()[:k]) for term in terms
+                         for k in range(1, term.count(" ") + 2)}
+        self._options_memo: dict[str, tuple[tuple[str, float], ...] | None] = {}
 
     def __len__(self) -> int:
         return len(self.word_channel)
@@ -86,46 +88,76 @@ class TorturedChannel:
         for low, high in windows or [(0, len(text))]:
             words = list(_WORD.finditer(text, low, high))
             lowered = [m.group().lower() for m in words]
+            options = [self._options(w) for w in lowered]
             for index in range(len(words)):
+                if options[index] is None:
+                    continue
+                swapped = len(options[index]) > 1 or options[index][0][0] != lowered[index]
                 for size in range(MIN_WORDS, MAX_WORDS + 1):
-                    if index + size > len(words):
+                    last = index + size - 1
+                    if last >= len(words) or options[last] is None:
                         break
-                    if text[words[index + size - 2].end():words[index + size - 1].start()] != " ":
+                    if text[words[last - 1].end():words[last].start()] != " ":
                         break  # one phrase: words apart by single spaces only
-                    candidate = self._reading(text, words[index:index + size],
-                                              lowered[index:index + size])
+                    swapped = swapped or len(options[last]) > 1 or options[last][0][0] != lowered[last]
+                    if not swapped:
+                        continue  # every word a term word as written: nothing to read
+                    candidate = self._reading(text, words[index:last + 1],
+                                              lowered[index:last + 1], options[index:last + 1])
                     if candidate is not None:
                         found.append(candidate)
         return _outermost(found)
 
+    def _spellings(self, words: list[str], options: Sequence[tuple[tuple[str, float], ...]]
+                   ) -> list[tuple[float, list[str]]]:
+        """Every known term the words spell, other than themselves, with the
+        product of the shares of the swaps it takes (depth first, pruned by
+        term prefixes; at most MAX_READINGS partial readings)."""
+        out: list[tuple[float, list[str]]] = []
+        partial: list[tuple[str, float, list[str]]] = [("", 1.0, [])]
+        for position, choices in enumerate(options):
+            last = position == len(options) - 1
+            grown = []
+            for prefix, share, reading in partial:
+                for original, weight in choices:
+                    key = f"{prefix} {original}" if prefix else original
+                    if key not in self.prefixes:
+                        continue
+                    swapped = share * (weight if original != words[position] else 1.0)
+                    grown.append((key, swapped, reading + [original]))
+            if len(grown) > MAX_READINGS:
+                return []
+            partial = grown
+            if not partial:
+                return []
+        return [(share, reading) for key, share, reading in partial
+                if key in self.terms and reading != words]
+
+    def _options(self, word: str) -> tuple[tuple[str, float], ...] | None:
+        """What ``word`` may stand for in a term: itself if it is a term word,
+        and the term words the table swaps it for; None if nothing."""
+        cached = self._options_memo.get(word, False)
+        if cached is not False:
+            return cached
+        choices = tuple((o, share) for o, share in self.word_channel.get(word, ())
+                        if o in self.term_words)
+        if word in self.term_words:
+            choices = ((word, 1.0),) + choices
+        result = choices or None
+        if len(self._options_memo) > 200_000:
+            self._options_memo.clear()
+        self._options_memo[word] = result
+        return result
+
     def _reading(self, text: str, matches: Sequence[regex.Match[str]],
-                 words: list[str]) -> Candidate | None:
+                 words: list[str], options: Sequence[tuple[tuple[str, float], ...]]
+                 ) -> Candidate | None:
         """The likeliest known term the run ``words`` spells, as a candidate."""
         phrase = " ".join(words)
         if phrase in self.terms or phrase in self.listed:
             return None
-        options: list[tuple[tuple[str, float], ...]] = []
-        readings = 1
-        for word in words:
-            choices = tuple((o, share) for o, share in self.word_channel.get(word, ())
-                            if o in self.term_words)
-            if word in self.term_words:
-                choices = ((word, 1.0),) + choices
-            if not choices:
-                return None
-            options.append(choices)
-            readings *= len(choices)
-            if readings > MAX_READINGS:
-                return None
         best: tuple[float, list[str]] | None = None
-        for combination in product(*options):
-            reading = [o for o, _ in combination]
-            if reading == words or " ".join(reading) not in self.terms:
-                continue
-            share = 1.0
-            for (o, s), word in zip(combination, words):
-                if o != word:
-                    share *= s
+        for share, reading in self._spellings(words, options):
             if best is None or share > best[0]:
                 best = (share, reading)
         if best is None or ordinary_english(phrase):  # "two years" is English as written
