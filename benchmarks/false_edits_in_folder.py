@@ -31,6 +31,7 @@ def main() -> int:
     parser.add_argument("--max-files", type=int, default=2000)
     parser.add_argument("--max-bytes", type=int, default=200_000, help="skip larger files")
     parser.add_argument("--examples", type=int, default=20)
+    parser.add_argument("--thorough", action="store_true", help="the thorough mode")
     args = parser.parse_args()
     files: list[Path] = []
     for folder in args.folders:
@@ -48,7 +49,7 @@ def main() -> int:
             continue
         read += 1
         words += len(text.split())
-        result = restore.fix_and_explain(text)
+        result = restore.fix_and_explain(text, thorough=args.thorough)
         edits += len(result.substitutions)
         for sub in result.substitutions[:max(0, args.examples - len(examples))]:
             context = text[max(0, sub.start - 40):sub.end + 30].replace("\n", " ")

@@ -228,6 +228,12 @@ class LanguageModelScorer:
         if evidence is None:
             evidence = document_evidence(text, candidates, analysis.weights)
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
+        if self.thorough:
+            # everyday-form evidence is weak: a stretch that looks spun only counts
+            # in a text that does as a whole ("Issue #27622" -> "Number" in a
+            # changelog is a false alarm, not a spun paragraph)
+            whole = sigmoid(evidence.word_spinner_log_odds)
+            spun_here = [min(p, whole) for p in spun_here]
         self_evident = [is_self_evident(c) for c in candidates]
         # the speech-trained model barely knows scientific terms ("fetal bovine
         # serum"): its dislike of them counts for little
@@ -306,6 +312,7 @@ class LanguageModelScorer:
         weighed = [members for members in analysis.groups if any(weigh[k] for k in members)]
         posteriors = channel_posteriors(candidates, lifts, weighed)
         weights = [0.0] * len(candidates)
+        everyday: dict[str, int] = {}  # an everyday form's strongest occurrence
         for members in weighed:
             span_total = 0.0
             for k in members:
@@ -317,6 +324,17 @@ class LanguageModelScorer:
                 elif weigh[k] and span_total > THOROUGH_MIN_POSTERIOR:
                     # an everyday form whose original fits far better here
                     weights[k] = -math.log(1.0 - min(span_total, 0.95))
+                    form = c.spun.lower()
+                    if form not in everyday or weights[everyday[form]] < weights[k]:
+                        everyday[form] = k
+        if everyday:
+            # each everyday form counts once: a spinner swaps words at random,
+            # while an author repeats the terms of the subject ("capacity
+            # provider" five times in a cloud manual is not five spins)
+            keep = set(everyday.values())
+            for k, c in enumerate(candidates):
+                if base[k] <= 0 and weights[k] > 0 and k not in keep:
+                    weights[k] = 0.0
         return weights
 
     @staticmethod
