@@ -493,13 +493,14 @@ class _Hypothesis:
 def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
                   confidences: list[float]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """Non-overlapping candidates over one half, longest first, as a hypothesis."""
-    order = sorted(range(len(candidates)),
+    # (a stable sort of the candidates over one half only: the others are never taken)
+    order = sorted((k for k, confidence in enumerate(confidences) if not confidence < 0.5),
                    key=lambda k: (-(spans[k][1] - spans[k][0]), -confidences[k]))
     taken: dict[int, tuple[int, tuple[str, ...]]] = {}
     used: set[int] = set()
     for k in order:
         first, last = spans[k]
-        if confidences[k] < 0.5 or last <= first or any(i in used for i in range(first, last)):
+        if last <= first or any(i in used for i in range(first, last)):
             continue
         used.update(range(first, last))
         taken[first] = (last, _PHRASE_WORDS[candidates[k].original])
