@@ -117,7 +117,7 @@ def _stretches(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, in
     widened to whitespace so no word is cut."""
     if not candidates:
         return [(0, len(text))]
-    ranges = around(((c.start, c.end) for c in candidates), CONTEXT_CHARS, len(text))
+    ranges = around({(c.start, c.end) for c in candidates}, CONTEXT_CHARS, len(text))
     return [widen_to_whitespace(text, low, high) for low, high in ranges]
 
 
@@ -426,7 +426,13 @@ class _Analysis:
             self.words = previous.words
         else:
             self.words = _Words.in_stretches(text, self.stretches)
-        self.spans = [self.words.span(c.start, c.end) for c in candidates]
+        by_span: dict[tuple[int, int], tuple[int, int]] = {}  # rivals share a span
+        self.spans = []
+        for c in candidates:
+            span = by_span.get((c.start, c.end))
+            if span is None:
+                span = by_span[(c.start, c.end)] = self.words.span(c.start, c.end)
+            self.spans.append(span)
         self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
         self.groups = span_groups(candidates)
