@@ -148,6 +148,29 @@ def _read(path: Path) -> tuple[object] | None:
         return None
 
 
+def share_equal(value, seen: dict):
+    """``value`` with equal strings and floats made one object (containers
+    rebuilt), so that :mod:`marshal` writes each once and loads each once:
+    a table's family, note and original columns repeat a few values.
+
+    >>> a, b = share_equal([("ab" * 2, 0.5), ["ab" * 2, 0.5]], {})
+    >>> a[0] is b[0], a[1] is b[1]
+    (True, True)
+    """
+    kind = type(value)
+    if kind is str:
+        return seen.setdefault(value, value)
+    if kind is float:  # keyed by its exact bits: 0.0 and -0.0 stay apart
+        return seen.setdefault((float, value.hex()), value)
+    if kind is list:
+        return [share_equal(item, seen) for item in value]
+    if kind is tuple:
+        return tuple(share_equal(item, seen) for item in value)
+    if kind is dict:
+        return {share_equal(k, seen): share_equal(v, seen) for k, v in value.items()}
+    return value
+
+
 def _header(payload: bytes | memoryview) -> bytes:
     return zlib.crc32(payload).to_bytes(4, "little") + len(payload).to_bytes(8, "little")
 
@@ -155,7 +178,7 @@ def _header(payload: bytes | memoryview) -> bytes:
 def _write(path: Path, name: str, value: object) -> None:
     """Store ``value`` (best effort) and remove the blobs it supersedes."""
     try:
-        payload = marshal.dumps(value)
+        payload = marshal.dumps(share_equal(value, {}))
     except ValueError:
         return
     try:
