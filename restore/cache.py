@@ -38,10 +38,11 @@ import marshal
 import os
 import sys
 import zlib
+from array import array
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .safe_write import atomic_write_bytes
 
@@ -61,13 +62,30 @@ def cache_dir() -> Path | None:
     return Path(base) / "unspin"
 
 
+def packed(numbers: Sequence[int]) -> bytes:
+    """Non-negative integers below 2**32 as bytes, for :func:`unpacked`: one
+    object to write, load and free instead of one per number.
+
+    >>> list(unpacked(packed([0, 7, 70000])))
+    [0, 7, 70000]
+    """
+    return array("I", numbers).tobytes()
+
+
+def unpacked(data: bytes) -> Sequence[int]:
+    """The numbers :func:`packed` wrote, as a read-only sequence over ``data``."""
+    return memoryview(data).cast("I")
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes | None:
     """sha256 of every module of this package (``None`` without sources)."""
     sources = sorted(Path(__file__).resolve().parent.glob("*.py"))
     if not sources:
         return None
-    digest = hashlib.sha256(f"{CACHE_VERSION} {sys.version}".encode())
+    # packed() numbers are in this machine's byte order and int size
+    digest = hashlib.sha256(f"{CACHE_VERSION} {sys.version} {sys.byteorder} "
+                            f"{array('I').itemsize}".encode())
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()

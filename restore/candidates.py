@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
+from .cache import packed, unpacked
 from .spans import IntervalSet, around, widen_to_whitespace
 from .tables import Row, RowColumns
 from .tokens import is_bare_span, is_sentence_start
@@ -167,8 +168,9 @@ class PhraseMatcher:
         self.rows = rows if isinstance(rows, RowColumns) else list(rows)
         if compiled is None:
             compiled = self.compile(self.rows)
-        keys, self._bounds, self._row_index, self._originals, self._variant_names, \
+        keys, bounds, row_index, self._originals, self._variant_names, \
             self._punctuation, state = compiled
+        self._bounds, self._row_index = unpacked(bounds), unpacked(row_index)
         self._lengths = [len(key) - 2 for key in keys]
         self._options: dict[tuple[int, str], tuple[tuple[Row, str, str], ...]] = {}
         self.size = len(keys)
@@ -179,7 +181,7 @@ class PhraseMatcher:
         """The automaton's keys and what each stands for, as plain data in a
         few flat lists: the padded keys; for key ``k``, positions
         ``bounds[k]:bounds[k + 1]`` of the row indices, originals and variant
-        names; the punctuation a key's phrase has of its own, by key; and,
+        names (bounds and row indices :func:`~restore.cache.packed`); the punctuation a key's phrase has of its own, by key; and,
         ``with_automaton``, the automaton's own state (which loads faster
         than the automaton builds, but only into the same pyahocorasick)."""
         entries: dict[str, list[tuple[int, str, str]]] = {}
@@ -210,7 +212,7 @@ class PhraseMatcher:
                 variants.append(variant)
             bounds.append(len(row_index))
         state = _automaton_of(keys).__reduce__()[1] if with_automaton else None
-        return keys, bounds, row_index, originals, variants, own_punctuation, state
+        return keys, packed(bounds), packed(row_index), originals, variants, own_punctuation, state
 
     @staticmethod
     def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str, str]]:
@@ -354,9 +356,9 @@ def _raw_key(phrase: str) -> str:
 
 _STRAIGHTEN = str.maketrans({c: "'" for c in _APOSTROPHES})
 _NONE: dict[int, str] = {}  # no punctuation of its own (shared, never modified)
-# keys, bounds, row indices, originals, variant names, punctuation, automaton state
-# (see PhraseMatcher.compile)
-CompiledPhrases = tuple[list[str], list[int], list[int], list[str], list[str],
+# keys, bounds, row indices (both packed), originals, variant names, punctuation,
+# automaton state (see PhraseMatcher.compile)
+CompiledPhrases = tuple[list[str], bytes, bytes, list[str], list[str],
                         dict[int, dict[int, str]], "tuple | None"]
 # per tier, strong then weak: its rows as columns and its compiled phrases
 CompiledTiers = tuple[list[list], CompiledPhrases, list[list], CompiledPhrases]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .cache import cached, gc_paused
+from .cache import cached, gc_paused, packed, unpacked
 from .tables import builtin_table_dir
 
 SYNSETS_FILE = "wordnet_synsets.tsv.gz"
@@ -50,25 +50,26 @@ class Synsets:
                                           for lemmas in synsets]
         self._split: list[tuple[str, ...] | None] = synsets
         self._position: dict[str, int] = {}
-        self._bounds = [0]
-        self._numbers: list[int] = []
+        self._bounds: Sequence[int] = [0]
+        self._numbers: Sequence[int] = []
         for lemma, numbers in index.items():
             self._position[lemma] = len(self._bounds) - 1
-            self._numbers.extend(numbers)
-            self._bounds.append(len(self._numbers))
+            self._numbers.extend(numbers)  # type: ignore[attr-defined]
+            self._bounds.append(len(self._numbers))  # type: ignore[attr-defined]
         self._frames: set[str] | None = None
 
     def to_data(self) -> tuple:
         """Plain data for :meth:`from_data` (e.g. for the cache)."""
-        return self.pos, self._joined, self._position, self._bounds, self._numbers, self.frames
+        return (self.pos, self._joined, self._position, packed(self._bounds),
+                packed(self._numbers), self.frames)
 
     @classmethod
     def from_data(cls, pos: list[str], joined: list[str | None], position: dict[str, int],
-                  bounds: list[int], numbers: list[int], frames: set[str]) -> "Synsets":
+                  bounds: bytes, numbers: bytes, frames: set[str]) -> "Synsets":
         """The synsets from :meth:`to_data` (e.g. read from the cache)."""
         made = cls(())
         made.pos, made._joined, made._position = pos, joined, position
-        made._bounds, made._numbers, made._frames = bounds, numbers, frames
+        made._bounds, made._numbers, made._frames = unpacked(bounds), unpacked(numbers), frames
         made._split = [None] * len(joined)
         return made
 
