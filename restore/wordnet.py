@@ -21,6 +21,7 @@ from .cache import cached, gc_paused, packed, unpacked
 from .tables import builtin_table_dir
 
 SYNSETS_FILE = "wordnet_synsets.tsv.gz"
+ALTERNATIVES_KEPT = 100_000  # lemmas whose alternatives are remembered
 
 
 class Synsets:
@@ -57,6 +58,7 @@ class Synsets:
             self._numbers.extend(numbers)  # type: ignore[attr-defined]
             self._bounds.append(len(self._numbers))  # type: ignore[attr-defined]
         self._frames: set[str] | None = None
+        self._alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def to_data(self) -> tuple:
         """Plain data for :meth:`from_data` (e.g. for the cache)."""
@@ -124,6 +126,11 @@ class Synsets:
     def __contains__(self, lemma: str) -> bool:
         return lemma in self._position
 
+    @property
+    def lemmas(self):
+        """Every lemma (a set-like view: ``in`` on it is a plain dict lookup)."""
+        return self._position.keys()
+
     def synsets_of(self, lemma: str) -> list[tuple[str, ...]]:
         return [self.synset(i) for i in self.numbers_of(lemma)]
 
@@ -133,13 +140,18 @@ class Synsets:
         >>> ("will",) in load_synsets().alternatives("volition")
         True
         """
-        folded = lemma.casefold()
-        groups = []
-        for i in self.numbers_of(lemma):
-            others = tuple(x for x in self.synset(i) if x.casefold() != folded)
-            if others:
-                groups.append(others)
-        return tuple(groups)
+        groups = self._alternatives.get(lemma)
+        if groups is None:
+            folded = lemma.casefold()
+            found = []
+            for i in self.numbers_of(lemma):
+                others = tuple(x for x in self.synset(i) if x.casefold() != folded)
+                if others:
+                    found.append(others)
+            groups = tuple(found)
+            if len(self._alternatives) < ALTERNATIVES_KEPT:
+                self._alternatives[lemma] = groups
+        return groups
 
 
 def synsets_path() -> Path:
