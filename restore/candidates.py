@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import ahocorasick
 
@@ -242,8 +242,10 @@ class PhraseMatcher:
                 yield row, plural_key, plural_original, "plural", \
                     raw[:len(key) - len(words[-1])] + pluralise(words[-1])
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
-        """Every table phrase in ``text[start:end]`` with its offsets in ``text``.
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             keep: Callable[[int, int], bool] | None = None) -> list[Candidate]:
+        """Every table phrase in ``text[start:end]`` with its offsets in ``text``
+        (only those whose offsets ``keep`` accepts, when given).
 
         A window is widened to whitespace so no word is cut; flags such as
         "bare" are always read from the whole text.
@@ -262,6 +264,8 @@ class PhraseMatcher:
             if haystack.find(" ", local + 1, local + 1 + length) >= 0 and not _separators_match(
                     spun, haystack, local + 1, own_punctuation.get(number, _NONE)):
                 continue
+            if keep is not None and not keep(begin, finish):
+                continue
             options = options_of.get((number, spun))
             if options is None:
                 options = self._options_for(number, spun)
@@ -276,14 +280,14 @@ class PhraseMatcher:
     def find_near(self, text: str, spans: Sequence[tuple[int, int]],
                   margin: int = 80) -> list[Candidate]:
         """Candidates that overlap one of ``spans`` (disjoint), scanning only around them."""
-        found: dict[tuple[int, int, str, str], Candidate] = {}
-        for low, high in around(spans, margin, len(text)):
-            for c in self.find(text, low, high):
-                found.setdefault((c.start, c.end, c.original, c.row.rule), c)
         written = IntervalSet()
         for start, end in spans:
             written.add_if_free(start, end)
-        out = [c for c in found.values() if written.overlaps(c.start, c.end)]
+        found: dict[tuple[int, int, str, str], Candidate] = {}
+        for low, high in around(spans, margin, len(text)):
+            for c in self.find(text, low, high, written.overlaps):
+                found.setdefault((c.start, c.end, c.original, c.row.rule), c)
+        out = list(found.values())
         out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return out
 
