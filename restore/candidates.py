@@ -181,9 +181,10 @@ class PhraseMatcher:
         """The automaton's keys and what each stands for, as plain data in a
         few flat lists: the padded keys; for key ``k``, positions
         ``bounds[k]:bounds[k + 1]`` of the row indices, originals and variant
-        names (bounds and row indices :func:`~restore.cache.packed`); the punctuation a key's phrase has of its own, by key; and,
-        ``with_automaton``, the automaton's own state (which loads faster
-        than the automaton builds, but only into the same pyahocorasick)."""
+        names (bounds and row indices :func:`~restore.cache.packed`); the
+        punctuation a key's phrase has of its own, by key; and, ``with_automaton``,
+        the automaton's own state (which loads faster than the automaton
+        builds, but only into the same pyahocorasick)."""
         entries: dict[str, list[tuple[int, str, str]]] = {}
         punctuation: dict[str, dict[int, str]] = {}
         index_of = {id(row): index for index, row in enumerate(rows)}
@@ -392,13 +393,16 @@ class TieredMatcher:
     def compile(cls, rows: Sequence[Row], is_strong) -> CompiledTiers:
         """Plain data (e.g. for the cache) from which :meth:`from_compiled`
         makes the same matcher as ``TieredMatcher(rows, is_strong)``."""
-        strong = [bool(is_strong(r)) for r in rows]
-        tiers = ([r for r, s in zip(rows, strong) if s], [r for r, s in zip(rows, strong) if not s])
-        return (RowColumns.columns_of(tiers[0]), PhraseMatcher.compile(tiers[0], True),
-                RowColumns.columns_of(tiers[1]), PhraseMatcher.compile(tiers[1], True))
+        flags = [bool(is_strong(r)) for r in rows]
+        strong = [r for r, s in zip(rows, flags) if s]
+        weak = [r for r, s in zip(rows, flags) if not s]
+        return (RowColumns.columns_of(strong), PhraseMatcher.compile(strong, True),
+                RowColumns.columns_of(weak), PhraseMatcher.compile(weak, True))
 
     @classmethod
     def from_compiled(cls, compiled: CompiledTiers) -> "TieredMatcher":
+        """The matcher :meth:`compile` describes; rows become :class:`Row`
+        objects only when a text matches them."""
         strong_columns, strong_phrases, weak_columns, weak_phrases = compiled
         made = cls.__new__(cls)
         made.strong = PhraseMatcher(RowColumns(strong_columns), strong_phrases)

@@ -225,7 +225,7 @@ def span_weights(candidates: Sequence[Candidate],
     best: dict[tuple[int, int], float] = {}  # spans with evidence, and their strongest
     for k, c in enumerate(candidates):
         weight = log_likelihood_ratio(c) if weights is None else weights[k]
-        if weight > 0 and weight > best.get((c.start, c.end), 0.0):
+        if weight > best.get((c.start, c.end), 0.0):
             best[(c.start, c.end)] = weight
     chosen: list[tuple[int, int, float]] = []
     taken = IntervalSet()
