@@ -155,7 +155,11 @@ def span_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
     """Indices of the candidates, grouped by span."""
     groups: dict[tuple[int, int], list[int]] = {}
     for k, c in enumerate(candidates):
-        groups.setdefault((c.start, c.end), []).append(k)
+        members = groups.get((c.start, c.end))
+        if members is None:
+            groups[(c.start, c.end)] = [k]
+        else:
+            members.append(k)
     return list(groups.values())
 
 
