@@ -41,6 +41,7 @@ import zlib
 from array import array
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -75,6 +76,36 @@ def packed(numbers: Sequence[int]) -> bytes:
 def unpacked(data: bytes) -> Sequence[int]:
     """The numbers :func:`packed` wrote, as a read-only sequence over ``data``."""
     return memoryview(data).cast("I")
+
+
+class PackedStrings(Sequence[str]):
+    """Many strings kept as one, with where each ends: one object to load and
+    to free instead of one per string; each is cut out when read.
+
+    >>> words = PackedStrings(PackedStrings.pack(["urban", "", "amount"]))
+    >>> len(words), words[0], words[1], words[2], list(words) == ["urban", "", "amount"]
+    (3, 'urban', '', 'amount', True)
+    """
+
+    def __init__(self, data: tuple[str, bytes]):
+        self._text, ends = data
+        self._ends = unpacked(ends)
+
+    @staticmethod
+    def pack(strings: Iterable[str]) -> tuple[str, bytes]:
+        """Plain data (for the cache) for :class:`PackedStrings`."""
+        strings = list(strings)
+        return "".join(strings), packed(list(accumulate(map(len, strings))))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._ends)
+        return self._text[self._ends[index - 1] if index else 0:self._ends[index]]
 
 
 @lru_cache(maxsize=1)

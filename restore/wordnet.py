@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .cache import cached, gc_paused, packed, unpacked
+from .cache import PackedStrings, cached, gc_paused, packed, unpacked
 from .tables import builtin_table_dir
 
 SYNSETS_FILE = "wordnet_synsets.tsv.gz"
@@ -47,8 +47,8 @@ class Synsets:
             for lemma in lemmas:
                 index.setdefault(lemma, []).append(number)
         self.pos = pos
-        self._joined: list[str | None] = ["\t".join(lemmas) if lemmas else None
-                                          for lemmas in synsets]
+        self._joined: Sequence[str] = ["\t".join(lemmas) for lemmas in synsets]
+        self._empty = {number for number, lemmas in enumerate(synsets) if not lemmas}
         self._split: list[tuple[str, ...] | None] = synsets
         self._position: dict[str, int] = {}
         self._bounds: Sequence[int] = [0]
@@ -62,25 +62,27 @@ class Synsets:
 
     def to_data(self) -> tuple:
         """Plain data for :meth:`from_data` (e.g. for the cache)."""
-        return (self.pos, self._joined, self._position, packed(self._bounds),
-                packed(self._numbers), self.frames)
+        return (self.pos, PackedStrings.pack(self._joined), sorted(self._empty), self._position,
+                packed(self._bounds), packed(self._numbers), self.frames)
 
     @classmethod
-    def from_data(cls, pos: list[str], joined: list[str | None], position: dict[str, int],
-                  bounds: bytes, numbers: bytes, frames: set[str]) -> "Synsets":
+    def from_data(cls, pos: list[str], joined: tuple[str, bytes], empty: list[int],
+                  position: dict[str, int], bounds: bytes, numbers: bytes,
+                  frames: set[str]) -> "Synsets":
         """The synsets from :meth:`to_data` (e.g. read from the cache)."""
         made = cls(())
-        made.pos, made._joined, made._position = pos, joined, position
+        made.pos, made._joined, made._empty = pos, PackedStrings(joined), set(empty)
+        made._position = position
         made._bounds, made._numbers, made._frames = unpacked(bounds), unpacked(numbers), frames
-        made._split = [None] * len(joined)
+        made._split = [None] * len(made._joined)
         return made
 
     def synset(self, number: int) -> tuple[str, ...]:
         """The lemmas of synset ``number``."""
         lemmas = self._split[number]
         if lemmas is None:
-            joined = self._joined[number]
-            lemmas = self._split[number] = tuple(joined.split("\t")) if joined is not None else ()
+            lemmas = self._split[number] = (
+                () if number in self._empty else tuple(self._joined[number].split("\t")))
         return lemmas
 
     def numbers_of(self, lemma: str) -> Sequence[int]:
