@@ -7,7 +7,8 @@ Inputs: every ``corpora/**/*.txt`` (clean and spun, all families and seeds),
 every ``original`` of ``tests/cases/*.json`` and two long texts built as
 ``benchmarks/bench_speed.py`` builds them (so the chunked path runs too).
 Each input is restored with the default threshold; a subset also with
-``threshold=0.0`` and with ``thorough=True``. Per input the digest is the
+``threshold=0.0`` and with ``thorough=True``, another with each built-in
+family alone. Per input the digest is the
 sha256 of the JSON of ``[r.text, [s.to_dict() for s in r.substitutions],
 r.spin_score]``; the output file has one ``name<TAB>sha256`` line per run
 and a final ``TOTAL`` line. With ``--against`` the names that differ are
@@ -33,7 +34,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent))
 import bench_speed  # noqa: E402
 import restore  # noqa: E402
 
-SUBSET_EVERY = 7  # every 7th input also runs with threshold=0.0 and thorough=True
+SUBSET_EVERY = 7  # every 7th input also runs with threshold=0.0 and thorough=True, ...
 
 
 def inputs() -> list[tuple[str, str]]:
@@ -62,6 +63,10 @@ def run() -> list[tuple[str, str]]:
             lines.append((f"{name}@0.0", digest(restore.fix_and_explain(text, 0.0))))
             lines.append((f"{name}@thorough",
                           digest(restore.fix_and_explain(text, thorough=True))))
+        if index % SUBSET_EVERY == 3 and not name.startswith("bench:"):
+            for family in ("wordnet_spinner", "tortured_phrases"):
+                lines.append((f"{name}@{family}",
+                              digest(restore.fix_and_explain(text, families=[family]))))
     return lines
 
 

@@ -38,10 +38,12 @@ import marshal
 import os
 import sys
 import zlib
+from array import array
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .safe_write import atomic_write_bytes
 
@@ -61,13 +63,60 @@ def cache_dir() -> Path | None:
     return Path(base) / "unspin"
 
 
+def packed(numbers: Sequence[int]) -> bytes:
+    """Non-negative integers below 2**32 as bytes, for :func:`unpacked`: one
+    object to write, load and free instead of one per number.
+
+    >>> list(unpacked(packed([0, 7, 70000])))
+    [0, 7, 70000]
+    """
+    return array("I", numbers).tobytes()
+
+
+def unpacked(data: bytes) -> Sequence[int]:
+    """The numbers :func:`packed` wrote, as a read-only sequence over ``data``."""
+    return memoryview(data).cast("I")
+
+
+class PackedStrings(Sequence[str]):
+    """Many strings kept as one, with where each ends: one object to load and
+    to free instead of one per string; each is cut out when read.
+
+    >>> words = PackedStrings(PackedStrings.pack(["urban", "", "amount"]))
+    >>> len(words), words[0], words[1], words[2], list(words) == ["urban", "", "amount"]
+    (3, 'urban', '', 'amount', True)
+    """
+
+    def __init__(self, data: tuple[str, bytes]):
+        self._text, ends = data
+        self._ends = unpacked(ends)
+
+    @staticmethod
+    def pack(strings: Iterable[str]) -> tuple[str, bytes]:
+        """Plain data (for the cache) for :class:`PackedStrings`."""
+        strings = list(strings)
+        return "".join(strings), packed(list(accumulate(map(len, strings))))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._ends)
+        return self._text[self._ends[index - 1] if index else 0:self._ends[index]]
+
+
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes | None:
     """sha256 of every module of this package (``None`` without sources)."""
     sources = sorted(Path(__file__).resolve().parent.glob("*.py"))
     if not sources:
         return None
-    digest = hashlib.sha256(f"{CACHE_VERSION} {sys.version}".encode())
+    # packed() numbers are in this machine's byte order and int size
+    digest = hashlib.sha256(f"{CACHE_VERSION} {sys.version} {sys.byteorder} "
+                            f"{array('I').itemsize}".encode())
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.digest()
@@ -148,6 +197,29 @@ def _read(path: Path) -> tuple[object] | None:
         return None
 
 
+def share_equal(value, seen: dict):
+    """``value`` with equal strings and floats made one object (containers
+    rebuilt), so that :mod:`marshal` writes each once and loads each once:
+    a table's family, note and original columns repeat a few values.
+
+    >>> a, b = share_equal([("ab" * 2, 0.5), ["ab" * 2, 0.5]], {})
+    >>> a[0] is b[0], a[1] is b[1]
+    (True, True)
+    """
+    kind = type(value)
+    if kind is str:
+        return seen.setdefault(value, value)
+    if kind is float:  # keyed by its exact bits: 0.0 and -0.0 stay apart
+        return seen.setdefault((float, value.hex()), value)
+    if kind is list:
+        return [share_equal(item, seen) for item in value]
+    if kind is tuple:
+        return tuple(share_equal(item, seen) for item in value)
+    if kind is dict:
+        return {share_equal(k, seen): share_equal(v, seen) for k, v in value.items()}
+    return value
+
+
 def _header(payload: bytes | memoryview) -> bytes:
     return zlib.crc32(payload).to_bytes(4, "little") + len(payload).to_bytes(8, "little")
 
@@ -155,7 +227,7 @@ def _header(payload: bytes | memoryview) -> bytes:
 def _write(path: Path, name: str, value: object) -> None:
     """Store ``value`` (best effort) and remove the blobs it supersedes."""
     try:
-        payload = marshal.dumps(value)
+        payload = marshal.dumps(share_equal(value, {}))
     except ValueError:
         return
     try:

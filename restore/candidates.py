@@ -24,10 +24,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import ahocorasick
 
+from .cache import packed, unpacked
 from .spans import IntervalSet, around, widen_to_whitespace
 from .tables import Row, RowColumns
 from .tokens import is_bare_span, is_sentence_start
@@ -177,8 +178,9 @@ class PhraseMatcher:
         self.rows = rows if isinstance(rows, RowColumns) else list(rows)
         if compiled is None:
             compiled = self.compile(self.rows)
-        keys, self._bounds, self._row_index, self._originals, self._variant_names, \
+        keys, bounds, row_index, self._originals, self._variant_names, \
             self._punctuation, state = compiled
+        self._bounds, self._row_index = unpacked(bounds), unpacked(row_index)
         self._lengths = [len(key) - 2 for key in keys]
         self._options: dict[tuple[int, str], tuple[tuple[Row, str, str], ...]] = {}
         self.size = len(keys)
@@ -189,9 +191,10 @@ class PhraseMatcher:
         """The automaton's keys and what each stands for, as plain data in a
         few flat lists: the padded keys; for key ``k``, positions
         ``bounds[k]:bounds[k + 1]`` of the row indices, originals and variant
-        names; the punctuation a key's phrase has of its own, by key; and,
-        ``with_automaton``, the automaton's own state (which loads faster
-        than the automaton builds, but only into the same pyahocorasick)."""
+        names (bounds and row indices :func:`~restore.cache.packed`); the
+        punctuation a key's phrase has of its own, by key; and, ``with_automaton``,
+        the automaton's own state (which loads faster than the automaton
+        builds, but only into the same pyahocorasick)."""
         entries: dict[str, list[tuple[int, str, str]]] = {}
         punctuation: dict[str, dict[int, str]] = {}
         index_of = {id(row): index for index, row in enumerate(rows)}
@@ -220,7 +223,7 @@ class PhraseMatcher:
                 variants.append(variant)
             bounds.append(len(row_index))
         state = _automaton_of(keys).__reduce__()[1] if with_automaton else None
-        return keys, bounds, row_index, originals, variants, own_punctuation, state
+        return keys, packed(bounds), packed(row_index), originals, variants, own_punctuation, state
 
     @staticmethod
     def _variants(rows: Iterable[Row]) -> Iterable[tuple[Row, str, str, str, str]]:
@@ -250,8 +253,10 @@ class PhraseMatcher:
                 yield row, plural_key, plural_original, "plural", \
                     raw[:len(key) - len(words[-1])] + pluralise(words[-1])
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
-        """Every table phrase in ``text[start:end]`` with its offsets in ``text``.
+    def find(self, text: str, start: int = 0, end: int | None = None,
+             keep: Callable[[int, int], bool] | None = None) -> list[Candidate]:
+        """Every table phrase in ``text[start:end]`` with its offsets in ``text``
+        (only those whose offsets ``keep`` accepts, when given).
 
         A window is widened to whitespace so no word is cut; flags such as
         "bare" are always read from the whole text.
@@ -270,6 +275,8 @@ class PhraseMatcher:
             if haystack.find(" ", local + 1, local + 1 + length) >= 0 and not _separators_match(
                     spun, haystack, local + 1, own_punctuation.get(number, _NONE)):
                 continue
+            if keep is not None and not keep(begin, finish):
+                continue
             options = options_of.get((number, spun))
             if options is None:
                 options = self._options_for(number, spun)
@@ -284,14 +291,14 @@ class PhraseMatcher:
     def find_near(self, text: str, spans: Sequence[tuple[int, int]],
                   margin: int = 80) -> list[Candidate]:
         """Candidates that overlap one of ``spans`` (disjoint), scanning only around them."""
-        found: dict[tuple[int, int, str, str], Candidate] = {}
-        for low, high in around(spans, margin, len(text)):
-            for c in self.find(text, low, high):
-                found.setdefault((c.start, c.end, c.original, c.row.rule), c)
         written = IntervalSet()
         for start, end in spans:
             written.add_if_free(start, end)
-        out = [c for c in found.values() if written.overlaps(c.start, c.end)]
+        found: dict[tuple[int, int, str, str], Candidate] = {}
+        for low, high in around(spans, margin, len(text)):
+            for c in self.find(text, low, high, written.overlaps):
+                found.setdefault((c.start, c.end, c.original, c.row.rule), c)
+        out = list(found.values())
         out.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return out
 
@@ -364,9 +371,9 @@ def _raw_key(phrase: str) -> str:
 
 _STRAIGHTEN = str.maketrans({c: "'" for c in _APOSTROPHES})
 _NONE: dict[int, str] = {}  # no punctuation of its own (shared, never modified)
-# keys, bounds, row indices, originals, variant names, punctuation, automaton state
-# (see PhraseMatcher.compile)
-CompiledPhrases = tuple[list[str], list[int], list[int], list[str], list[str],
+# keys, bounds, row indices (both packed), originals, variant names, punctuation,
+# automaton state (see PhraseMatcher.compile)
+CompiledPhrases = tuple[list[str], bytes, bytes, list[str], list[str],
                         dict[int, dict[int, str]], "tuple | None"]
 # per tier, strong then weak: its rows as columns and its compiled phrases
 CompiledTiers = tuple[list[list], CompiledPhrases, list[list], CompiledPhrases]
@@ -396,13 +403,16 @@ class TieredMatcher:
     def compile(cls, rows: Sequence[Row], is_strong) -> CompiledTiers:
         """Plain data (e.g. for the cache) from which :meth:`from_compiled`
         makes the same matcher as ``TieredMatcher(rows, is_strong)``."""
-        strong = [bool(is_strong(r)) for r in rows]
-        tiers = ([r for r, s in zip(rows, strong) if s], [r for r, s in zip(rows, strong) if not s])
-        return (RowColumns.columns_of(tiers[0]), PhraseMatcher.compile(tiers[0], True),
-                RowColumns.columns_of(tiers[1]), PhraseMatcher.compile(tiers[1], True))
+        flags = [bool(is_strong(r)) for r in rows]
+        strong = [r for r, s in zip(rows, flags) if s]
+        weak = [r for r, s in zip(rows, flags) if not s]
+        return (RowColumns.columns_of(strong), PhraseMatcher.compile(strong, True),
+                RowColumns.columns_of(weak), PhraseMatcher.compile(weak, True))
 
     @classmethod
     def from_compiled(cls, compiled: CompiledTiers) -> "TieredMatcher":
+        """The matcher :meth:`compile` describes; rows become :class:`Row`
+        objects only when a text matches them."""
         strong_columns, strong_phrases, weak_columns, weak_phrases = compiled
         made = cls.__new__(cls)
         made.strong = PhraseMatcher(RowColumns(strong_columns), strong_phrases)

@@ -115,9 +115,9 @@ class WordNetChannel:
     def _options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
         """(row, original in the case of ``spun``, original lowercased) for a
         bare word or single-spaced run of them, as it occurs in the text."""
-        wordnet = load_synsets()
-        form = spun if spun in wordnet else spun.lower()
-        if form in wordnet:
+        lemmas = load_synsets().lemmas
+        form = spun if spun in lemmas else spun.lower()
+        if form in lemmas:
             rows = self.rows(form)
         elif " " in spun:
             rows = self.chain_rows(form)
@@ -167,8 +167,21 @@ def _first_hop(spun: str) -> dict[str, float]:
     return out
 
 
-def _rows_for(spun: str) -> tuple[Row, ...]:
+def _spin_weight(original: str) -> tuple[str, float | None]:
+    """``original`` lowercased, and how often the spinner writes something
+    for it before q(spun | original): SPIN_RATE * f(original) (None when the
+    language model does not know it)."""
     model = get_language_model()
+    lowered = original.lower()
+    if not model.knows(lowered):
+        return lowered, None
+    return lowered, SPIN_RATE * math.exp(model.unigram(lowered))
+
+
+_SPIN_WEIGHTS = Memo(_spin_weight, 200_000)
+
+
+def _rows_for(spun: str) -> tuple[Row, ...]:
     rates = dict(_first_hop(spun))
     if " " not in spun:
         for middle, q_middle in _first_hop(spun).items():
@@ -178,9 +191,10 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
     spin = {}
     spun_words = set(spun.lower().split())
     for original, q in rates.items():
-        if original.lower() in spun_words or not model.knows(original.lower()):
+        lowered, weight = _SPIN_WEIGHTS[original]
+        if lowered in spun_words or weight is None:
             continue  # "stocked with" -> "stocked" would only drop a word: too risky
-        spin[original] = SPIN_RATE * math.exp(model.unigram(original.lower())) * q
+        spin[original] = weight * q
     if not spin:
         return ()
     legit = (1 - SPIN_RATE) * math.exp(_legit_logprob(spun))
@@ -205,19 +219,20 @@ def _legit_logprob(spun: str) -> float:
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     wordnet = load_synsets()
+    lemmas = wordnet.lemmas
     words = phrase.split()
     best: dict[str, Row] = {}
     for width in (1, 2):
         for i in range(len(words) - width + 1):
             inner = " ".join(words[i:i + width])
-            if inner not in wordnet or not wordnet.has_frame(words[:i], words[i + width:]):
+            if inner not in lemmas or not wordnet.has_frame(words[:i], words[i + width:]):
                 continue  # no synonym of it can be put back: no multiword lemma has this frame
             for group in wordnet.alternatives(inner):
                 for put_back in group:
                     if " " in put_back:
                         continue
                     lemma = " ".join(words[:i] + [put_back] + words[i + width:])
-                    if lemma == phrase or " " not in lemma or lemma not in wordnet:
+                    if lemma == phrase or " " not in lemma or lemma not in lemmas:
                         continue
                     for row in rows_of(lemma):
                         prior = round(row.prior * CHAIN_PRIOR, 4)

@@ -122,7 +122,7 @@ def _stretches(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, in
     widened to whitespace so no word is cut."""
     if not candidates:
         return [(0, len(text))]
-    ranges = around(((c.start, c.end) for c in candidates), CONTEXT_CHARS, len(text))
+    ranges = around({(c.start, c.end) for c in candidates}, CONTEXT_CHARS, len(text))
     return [widen_to_whitespace(text, low, high) for low, high in ranges]
 
 
@@ -160,7 +160,11 @@ def span_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
     """Indices of the candidates, grouped by span."""
     groups: dict[tuple[int, int], list[int]] = {}
     for k, c in enumerate(candidates):
-        groups.setdefault((c.start, c.end), []).append(k)
+        members = groups.get((c.start, c.end))
+        if members is None:
+            groups[(c.start, c.end)] = [k]
+        else:
+            members.append(k)
     return list(groups.values())
 
 
@@ -241,6 +245,10 @@ class LanguageModelScorer:
                    for evident, c in zip(self_evident, candidates)]
         groups, group_of = analysis.groups, analysis.group_of
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
+        # WordNet-family forms are calibrated, then multiplied by this (None: other
+        # families, whose raw probability is their confidence)
+        factor = [(1.0 if spinner_could_write(c) else NOT_BARE_FACTOR)
+                  if c.row.family == WORDNET_FAMILY else None for c in candidates]
         keep_text = _Hypothesis(words, {})
         lifts = [analysis.plain_lift(k, self) if active[k] else 0.0
                  for k in range(len(candidates))]
@@ -265,8 +273,8 @@ class LanguageModelScorer:
             for members in redo:
                 for k in members:
                     posteriors[k] = fresh[k]
-                    confidences[k] = self._confidence(candidates[k], spun_here[k], fresh[k],
-                                                      self_evident[k])
+                    confidences[k] = self._confidence(
+                        fresh[k] if self_evident[k] else fresh[k] * spun_here[k], factor[k])
             hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
@@ -338,15 +346,15 @@ class LanguageModelScorer:
         return weights
 
     @staticmethod
-    def _confidence(c: Candidate, spun_here: float, posterior: float, self_evident: bool) -> float:
-        """P(restore | the text is spun), times P(spun) unless the form is self-evident."""
-        raw = posterior if self_evident else posterior * spun_here
-        if c.row.family != WORDNET_FAMILY:
-            return raw  # tortured phrases come out calibrated as they are (ECE 0.06)
-        calibrated = sigmoid(CALIBRATION_SLOPE * logit(raw))
-        if not spinner_could_write(c):
-            calibrated *= NOT_BARE_FACTOR
-        return calibrated
+    def _confidence(raw: float, factor: float | None) -> float:
+        """The confidence from ``raw`` = P(restore | the text is spun), times
+        P(spun) unless the form is self-evident. WordNet-style spins are
+        calibrated, then multiplied by ``factor`` (NOT_BARE_FACTOR for a form
+        the spinner could not have written, else 1); ``factor`` None: another
+        family, which comes out calibrated as it is (ECE 0.06)."""
+        if factor is None:
+            return raw
+        return sigmoid(CALIBRATION_SLOPE * logit(raw)) * factor
 
     def _lift(self, words: _Words, span: tuple[int, int], original: Sequence[str],
               hypothesis: "_Hypothesis") -> float:
@@ -453,7 +461,13 @@ class _Analysis:
             self.words = previous.words
         else:
             self.words = _Words.in_stretches(text, self.stretches)
-        self.spans = [self.words.span(c.start, c.end) for c in candidates]
+        by_span: dict[tuple[int, int], tuple[int, int]] = {}  # rivals share a span
+        self.spans = []
+        for c in candidates:
+            span = by_span.get((c.start, c.end))
+            if span is None:
+                span = by_span[(c.start, c.end)] = self.words.span(c.start, c.end)
+            self.spans.append(span)
         self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
         self.groups = span_groups(candidates)
@@ -490,14 +504,17 @@ class _Hypothesis:
         for first, (last, _) in chosen.items():
             for index in range(first, last):
                 self.owner[index] = first
+        self._owned = sorted(self.owner)
 
     def touched_near(self, first: int, last: int) -> bool:
-        """Does a chosen restoration sit in the trigram context of words first..last?"""
-        owner = self.owner
-        for index in range(max(0, first - 3), last + 2):
-            if (index < first or index >= last) and index in owner:
-                return True
-        return False
+        """Does a chosen restoration sit in the trigram context of words first..last
+        (three words before them, two after)?"""
+        owned = self._owned
+        before = bisect_left(owned, max(0, first - 3))
+        if before < len(owned) and owned[before] < first:
+            return True
+        after = bisect_left(owned, last)
+        return after < len(owned) and owned[after] < last + 2
 
     def at(self, index: int, own_first: int) -> tuple[int, list[str]]:
         """Walking left: (first word of the unit holding ``index``, its words)."""
@@ -519,14 +536,17 @@ class _Hypothesis:
 
 def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
                   confidences: list[float]) -> dict[int, tuple[int, tuple[str, ...]]]:
-    """Non-overlapping candidates at least CONTEXT_MIN_CONFIDENCE likely, most confident first, as a hypothesis."""
-    order = sorted(range(len(candidates)),
+    """Non-overlapping candidates at least CONTEXT_MIN_CONFIDENCE likely, the most
+    confident first, as a hypothesis."""
+    # (a stable sort of those candidates only: the others are never taken)
+    order = sorted((k for k, confidence in enumerate(confidences)
+                    if not confidence < CONTEXT_MIN_CONFIDENCE),
                    key=lambda k: (-confidences[k], -(spans[k][1] - spans[k][0])))
     taken: dict[int, tuple[int, tuple[str, ...]]] = {}
     used: set[int] = set()
     for k in order:
         first, last = spans[k]
-        if confidences[k] < CONTEXT_MIN_CONFIDENCE or last <= first or any(i in used for i in range(first, last)):
+        if last <= first or any(i in used for i in range(first, last)):
             continue
         used.update(range(first, last))
         taken[first] = (last, _PHRASE_WORDS[candidates[k].original])

@@ -24,13 +24,13 @@ from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .decision import choose, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
+from .lm import model_fingerprint
 from .numbers import merge_number_spellings
 from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
 from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
-from .lm import model_fingerprint
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
 from .tortured_channel import TorturedChannel
 
@@ -219,10 +219,10 @@ def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
     wanted = families or [f for f in BUILTIN_FAMILIES if f in paths]
     if any(f not in paths for f in wanted):
         return TieredMatcher(load_rows(families), is_strong_row)  # load_rows explains the error
+    inputs = [repr(families).encode(), model_fingerprint(),
+              file_fingerprint(ahocorasick.__file__), *(paths[f] for f in wanted)]
     return TieredMatcher.from_compiled(cached(
-        "tables", [repr(families).encode(), model_fingerprint(), file_fingerprint(ahocorasick.__file__),
-                   *(paths[f] for f in wanted)],
-        lambda: TieredMatcher.compile(load_rows(families), is_strong_row)))
+        "tables", inputs, lambda: TieredMatcher.compile(load_rows(families), is_strong_row)))
 
 
 def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidate]:

@@ -77,7 +77,6 @@ class LanguageModel:
         self._cache[key] = value
         return value
 
-
     def sequence_logprob(self, words: Iterable[str], previous: str | None = None,
                          before_previous: str | None = None) -> float:
         """Natural-log P of ``words`` in a row, after ``before_previous previous``

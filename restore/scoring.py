@@ -267,16 +267,15 @@ def span_weights(candidates: Sequence[Candidate],
                  weights: Sequence[float] | None = None) -> list[tuple[int, int, float]]:
     """Evidence of each span, counting overlapping spans once (the strongest).
     ``weights`` gives each candidate's evidence (default: from its prior)."""
-    best: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], float] = {}  # spans with evidence, and their strongest
     for k, c in enumerate(candidates):
-        key = (c.start, c.end)
         weight = log_likelihood_ratio(c) if weights is None else weights[k]
-        if weight > best.get(key, -1.0):
-            best[key] = weight
+        if weight > best.get((c.start, c.end), 0.0):
+            best[(c.start, c.end)] = weight
     chosen: list[tuple[int, int, float]] = []
     taken = IntervalSet()
     for (start, end), weight in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
-        if weight > 0 and taken.add_if_free(start, end):
+        if taken.add_if_free(start, end):
             chosen.append((start, end, weight))
     chosen.sort()
     return chosen

@@ -31,10 +31,12 @@ class IntervalSet:
         return index < len(self._starts) and self._starts[index] < end
 
     def add_if_free(self, start: int, end: int) -> bool:
-        if self.overlaps(start, end):
+        starts = self._starts
+        index = bisect_right(starts, start)  # as overlaps() finds it, once
+        if (index > 0 and self._ends[index - 1] > start) or (
+                index < len(starts) and starts[index] < end):
             return False
-        index = bisect_right(self._starts, start)
-        self._starts.insert(index, start)
+        starts.insert(index, start)
         self._ends.insert(index, end)
         return True
 

@@ -26,7 +26,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .cache import PackedStrings
+
 HEADER = ("spun", "original", "prior", "family", "note")
+PACKED_COLUMNS = ("spun", "rule")  # nearly one value per row: kept as one string in the cache
 BUILTIN_FAMILIES = ("wordnet_spinner", "tortured_phrases")
 
 
@@ -56,14 +59,19 @@ class RowColumns(Sequence[Row]):
     (1, Row(spun='a', original='b', prior=0.5, family='f', note='', rule='t:1'), True)
     """
 
-    def __init__(self, columns: Sequence[list]):
-        self._columns = columns
-        self._made: list[Row | None] = [None] * len(columns[0])
+    def __init__(self, columns: Sequence[list | tuple[str, bytes]]):
+        self._columns = [PackedStrings(column) if isinstance(column, tuple) else column
+                         for column in columns]
+        self._made: list[Row | None] = [None] * len(self._columns[0])
 
     @staticmethod
-    def columns_of(rows: Sequence[Row]) -> list[list]:
-        """The six columns (spun, original, prior, family, note, rule) of ``rows``."""
-        return [[getattr(row, field.name) for row in rows] for field in fields(Row)]
+    def columns_of(rows: Sequence[Row]) -> list[list | tuple[str, bytes]]:
+        """The six columns (spun, original, prior, family, note, rule) of
+        ``rows``; those whose values are all different (spun, rule) as
+        :meth:`PackedStrings.pack` data."""
+        return [PackedStrings.pack(getattr(row, field.name) for row in rows)
+                if field.name in PACKED_COLUMNS else [getattr(row, field.name) for row in rows]
+                for field in fields(Row)]
 
     def __len__(self) -> int:
         return len(self._made)

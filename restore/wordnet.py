@@ -17,10 +17,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .cache import cached, gc_paused
+from .cache import PackedStrings, cached, gc_paused, packed, unpacked
 from .tables import builtin_table_dir
 
 SYNSETS_FILE = "wordnet_synsets.tsv.gz"
+ALTERNATIVES_KEPT = 100_000  # lemmas whose alternatives are remembered
 
 
 class Synsets:
@@ -46,38 +47,42 @@ class Synsets:
             for lemma in lemmas:
                 index.setdefault(lemma, []).append(number)
         self.pos = pos
-        self._joined: list[str | None] = ["\t".join(lemmas) if lemmas else None
-                                          for lemmas in synsets]
+        self._joined: Sequence[str] = ["\t".join(lemmas) for lemmas in synsets]
+        self._empty = {number for number, lemmas in enumerate(synsets) if not lemmas}
         self._split: list[tuple[str, ...] | None] = synsets
         self._position: dict[str, int] = {}
-        self._bounds = [0]
-        self._numbers: list[int] = []
+        self._bounds: Sequence[int] = [0]
+        self._numbers: Sequence[int] = []
         for lemma, numbers in index.items():
             self._position[lemma] = len(self._bounds) - 1
-            self._numbers.extend(numbers)
-            self._bounds.append(len(self._numbers))
+            self._numbers.extend(numbers)  # type: ignore[attr-defined]
+            self._bounds.append(len(self._numbers))  # type: ignore[attr-defined]
         self._frames: set[str] | None = None
+        self._alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def to_data(self) -> tuple:
         """Plain data for :meth:`from_data` (e.g. for the cache)."""
-        return self.pos, self._joined, self._position, self._bounds, self._numbers, self.frames
+        return (self.pos, PackedStrings.pack(self._joined), sorted(self._empty), self._position,
+                packed(self._bounds), packed(self._numbers), self.frames)
 
     @classmethod
-    def from_data(cls, pos: list[str], joined: list[str | None], position: dict[str, int],
-                  bounds: list[int], numbers: list[int], frames: set[str]) -> "Synsets":
+    def from_data(cls, pos: list[str], joined: tuple[str, bytes], empty: list[int],
+                  position: dict[str, int], bounds: bytes, numbers: bytes,
+                  frames: set[str]) -> "Synsets":
         """The synsets from :meth:`to_data` (e.g. read from the cache)."""
         made = cls(())
-        made.pos, made._joined, made._position = pos, joined, position
-        made._bounds, made._numbers, made._frames = bounds, numbers, frames
-        made._split = [None] * len(joined)
+        made.pos, made._joined, made._empty = pos, PackedStrings(joined), set(empty)
+        made._position = position
+        made._bounds, made._numbers, made._frames = unpacked(bounds), unpacked(numbers), frames
+        made._split = [None] * len(made._joined)
         return made
 
     def synset(self, number: int) -> tuple[str, ...]:
         """The lemmas of synset ``number``."""
         lemmas = self._split[number]
         if lemmas is None:
-            joined = self._joined[number]
-            lemmas = self._split[number] = tuple(joined.split("\t")) if joined is not None else ()
+            lemmas = self._split[number] = (
+                () if number in self._empty else tuple(self._joined[number].split("\t")))
         return lemmas
 
     def numbers_of(self, lemma: str) -> Sequence[int]:
@@ -123,6 +128,11 @@ class Synsets:
     def __contains__(self, lemma: str) -> bool:
         return lemma in self._position
 
+    @property
+    def lemmas(self):
+        """Every lemma (a set-like view: ``in`` on it is a plain dict lookup)."""
+        return self._position.keys()
+
     def synsets_of(self, lemma: str) -> list[tuple[str, ...]]:
         return [self.synset(i) for i in self.numbers_of(lemma)]
 
@@ -132,13 +142,18 @@ class Synsets:
         >>> ("will",) in load_synsets().alternatives("volition")
         True
         """
-        folded = lemma.casefold()
-        groups = []
-        for i in self.numbers_of(lemma):
-            others = tuple(x for x in self.synset(i) if x.casefold() != folded)
-            if others:
-                groups.append(others)
-        return tuple(groups)
+        groups = self._alternatives.get(lemma)
+        if groups is None:
+            folded = lemma.casefold()
+            found = []
+            for i in self.numbers_of(lemma):
+                others = tuple(x for x in self.synset(i) if x.casefold() != folded)
+                if others:
+                    found.append(others)
+            groups = tuple(found)
+            if len(self._alternatives) < ALTERNATIVES_KEPT:
+                self._alternatives[lemma] = groups
+        return groups
 
 
 def synsets_path() -> Path:
