@@ -144,3 +144,13 @@ def test_thorough_mode_finds_everyday_word_spinning():
     thorough = restore.fix_text(spun, thorough=True)
     assert word_errors(thorough, original)[0] < word_errors(default, original)[0]
     assert restore.fix_text(original, thorough=True) == original
+
+
+def test_the_readme_sample_restores_as_the_readme_shows():
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "examples" / "sample.txt"
+    first = restore.fix_text(sample.read_text(encoding="utf-8")).split("\n\n")[0]
+    assert first == ("The city council said on Monday that there will be a new bus line to the "
+                     "airport by June. Officials have spent two years on the plan, and the route "
+                     "will run as far as the river port.")
