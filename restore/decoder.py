@@ -40,6 +40,7 @@ import regex
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LanguageModel, get_language_model
 from .memo import Memo
+from .numbers import WORD_OF_NUMBER
 from .scoring import (NOT_BARE_FACTOR, TORTURED_FAMILY, DocumentEvidence, Scored,
                       document_evidence, is_self_evident, log_likelihood_ratio, logit,
                       sigmoid, spinner_could_write, spun_probabilities)
@@ -177,16 +178,8 @@ def _lm_form(word: str) -> str:
     ['volition', "people's", 'thirty', 'seven', 'ten']
     """
     if word.isascii() and word.isdigit():  # not "¹" or "٣", which int() refuses
-        return _NUMBER_WORDS.get(int(word), "ten") if len(word) < 4 else "ten"
+        return WORD_OF_NUMBER.get(int(word), "ten") if len(word) < 4 else "ten"
     return word.lower().replace("’", "'")
-
-
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_NUMBER_WORDS = {n: w for n, w in enumerate(_ONES)}
-_NUMBER_WORDS.update({20 + 10 * i: w for i, w in enumerate(_TENS)})
-_NUMBER_WORDS.update({100: "hundred", 1000: "thousand"})
 
 
 def lm_words(phrase: str) -> list[str]:

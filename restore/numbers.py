@@ -27,6 +27,9 @@ _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve t
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORDS: dict[str, int] = {w: n for n, w in enumerate(_WORDS)}
 NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+# the other way, with the round numbers a language model knows as one word
+WORD_OF_NUMBER: dict[int, str] = {n: w for w, n in NUMBER_WORDS.items()}
+WORD_OF_NUMBER.update({100: "hundred", 1000: "thousand"})
 SPELLED_OUT_BELOW = 10
 # words after a number, and signs before it, that make it a numeral at any size
 NUMERAL_UNITS = frozenset(
