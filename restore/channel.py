@@ -41,9 +41,15 @@ from .wordnet import load_synsets
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
 HOP2_WEIGHT = 0.2  # a second hop, relative to the first
+# An original needs a prior of MIN_PRIOR times the probability that the form is the
+# author's own: an everyday form ("track") only gets its likelier originals, while for a
+# form that is almost surely a spin ("bakeshop") the question is only which original,
+# and one far down the channel still wins when the context asks for it (prior 0.003 and
+# a lift of +8 is a posterior near 0.9)
 MIN_PRIOR = 0.02
+MIN_PRIOR_FLOOR = 0.002
 MAX_PRIOR = 0.99  # as in the shipped table
-MAX_ORIGINALS = 6  # per spun form, the likeliest
+MAX_ORIGINALS = 12  # per spun form, the likeliest
 MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
@@ -190,29 +196,66 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
                     rates[original] = rates.get(original, 0.0) + HOP2_WEIGHT * q_original * q_middle
     spin = {}
     spun_words = set(spun.lower().split())
+    spelling = spelling_key(spun)
     for original, q in rates.items():
         lowered, weight = _SPIN_WEIGHTS[original]
         if lowered in spun_words or weight is None:
             continue  # "stocked with" -> "stocked" would only drop a word: too risky
+        if spelling_key(original) == spelling:
+            continue  # "metre" -> "meter" would only respell the author's word
         spin[original] = weight * q
     if not spin:
         return ()
     legit = (1 - SPIN_RATE) * math.exp(_legit_logprob(spun))
     total = sum(spin.values()) + legit
     best = sorted(spin.items(), key=lambda kv: -kv[1])[:MAX_ORIGINALS]
+    least = max(MIN_PRIOR_FLOOR, MIN_PRIOR * legit / total)
     return tuple(
         Row(spun, original, round(min(rate / total, MAX_PRIOR), 4), WORDNET_FAMILY,
             "channel lemma", f"wordnet_synsets:{spun}")
-        for original, rate in best if rate / total >= MIN_PRIOR)
+        for original, rate in best if rate / total >= least)
+
+
+_SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in (
+    (r"our\b", "or"), (r"([^aeiou])re\b", r"\1er"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
+    (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"ogue\b", "og"), (r"ae", "e"), (r"oe", "e"),
+    (r"ll(ed|ing|er)\b", r"l\1"), (r"-", ""), (r" ", ""))]
+
+
+def spelling_key(word: str) -> str:
+    """One key for the British and American spellings of a word (and its
+    hyphenated, spaced and closed forms).
+
+    >>> spelling_key("metre") == spelling_key("meter"), spelling_key("colour") == spelling_key("color")
+    (True, True)
+    >>> spelling_key("organise") == spelling_key("organize"), spelling_key("track") == spelling_key("path")
+    (True, False)
+    """
+    key = word.lower()
+    for pattern, replacement in _SPELLINGS:
+        key = pattern.sub(replacement, key)
+    return key
 
 
 def _legit_logprob(spun: str) -> float:
     """Log probability of the spun form as an author's own word. The model
     gives every word it does not know one flat, high value (-11, above
     "bakery"), which would make "bakeshop" look commoner than "bakery"; a word
-    outside its 72.5k-word vocabulary is rare, so it gets a rare word's value."""
+    outside its 72.5k-word vocabulary is rare, so it gets a rare word's value,
+    unless it is the British spelling of a word the (American) model knows
+    ("metre" is as common as "meter").
+
+    >>> _legit_logprob("metre") == _legit_logprob("meter") > UNKNOWN_WORD_LOGPROB
+    True
+    >>> _legit_logprob("bakeshop") == UNKNOWN_WORD_LOGPROB
+    True
+    """
     forms = lm_words(spun)
-    if len(forms) == 1 and not get_language_model().knows(forms[0]):
+    model = get_language_model()
+    if len(forms) == 1 and not model.knows(forms[0]):
+        american = spelling_key(forms[0])
+        if american != forms[0] and model.knows(american):
+            return model.unigram(american)
         return UNKNOWN_WORD_LOGPROB
     return _phrase_logprob(spun)
 

@@ -67,3 +67,19 @@ def test_gaps_join_as_the_whole_phrase_would(gaps):
         assert whole == _joins(gaps[size - 2])
         if not whole:
             break
+
+
+def test_british_spellings_are_neither_respelled_nor_taken_for_rare_words():
+    """'metre' is outside the American model's vocabulary: it is read as 'meter'
+    (common), not as a rare word, and 'meter' is never offered for it."""
+    from restore.channel import _legit_logprob
+    rows = {r.original: r.prior for r in WordNetChannel().rows("metre")}
+    assert "meter" not in rows and "metre" not in {r.original for r in WordNetChannel().rows("meter")}
+    assert _legit_logprob("metre") == _legit_logprob("meter")
+
+
+def test_an_everyday_form_gets_only_its_likelier_originals():
+    """The least prior an original needs scales with how likely the form is the
+    author's own: 'track' gets no original under 0.02 x P(own word)."""
+    from restore.channel import MIN_PRIOR
+    assert all(r.prior >= MIN_PRIOR * 0.5 for r in WordNetChannel().rows("track"))
