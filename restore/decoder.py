@@ -430,7 +430,7 @@ class _Analysis:
         """``previous``: an analysis of the same text whose words can be
         reused when the candidates cover the same stretches."""
         self.text = text
-        self.candidates = candidates
+        self.candidates = tuple(candidates)  # a snapshot: the caller may extend its list
         self.stretches = _stretches(text, candidates)
         if previous is not None and previous.text is text and previous.stretches == self.stretches:
             self.words = previous.words

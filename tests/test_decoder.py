@@ -32,3 +32,18 @@ def test_touched_near_is_three_words_before_and_two_after(text, owned):
             expected = any((index < first or index >= last) and index in hypothesis.owner
                            for index in range(max(0, first - 3), last + 2))
             assert hypothesis.touched_near(first, last) == expected
+
+
+def test_analysis_is_not_reused_for_a_list_extended_since():
+    """The engine (thorough mode) weighs evidence on a list it then extends with
+    WordNet-channel candidates; a scorer that remembered that list by its
+    contents would score the extended one with the old words and weights."""
+    import restore
+    from restore.engine import Restorer
+
+    text = ("well-nigh well nigh well-nigh huge big the \x00 , big café urban amount 2025 "
+            "nation the age, coitus, casket pain . of ´ \t   ")
+    shared = restore.fix_and_explain(text, thorough=True)
+    fresh = Restorer(thorough=True).restore(text)
+    assert shared == fresh
+    assert "city" in shared.text
