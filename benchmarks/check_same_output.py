@@ -4,8 +4,10 @@
     python benchmarks/check_same_output.py --out /tmp/new.digest --against /tmp/base.digest
 
 Inputs: every ``corpora/**/*.txt`` (clean and spun, all families and seeds),
-every ``original`` of ``tests/cases/*.json`` and two long texts built as
-``benchmarks/bench_speed.py`` builds them (so the chunked path runs too).
+every ``original`` of ``tests/cases/*.json``, two long texts built as
+``benchmarks/bench_speed.py`` builds them (so the chunked path runs too) and
+300 seeded random texts (table phrases and corpus stretches among odd
+characters), which run every way.
 Each input is restored with the default threshold; a subset also with
 ``threshold=0.0`` and with ``thorough=True``, another with each built-in
 family alone. Per input the digest is the
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import random
 import sys
 import time
 from pathlib import Path
@@ -34,6 +37,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent))
 import bench_speed  # noqa: E402
 import restore  # noqa: E402
 
+FUZZ_TEXTS = 300
 SUBSET_EVERY = 7  # every 7th input also runs with threshold=0.0 and thorough=True, ...
 
 
@@ -47,6 +51,35 @@ def inputs() -> list[tuple[str, str]]:
             out.append((f"{path.relative_to(REPO)}#{number}", case["original"]))
     out.append(("bench:spun-0.3MB", bench_speed.build(bench_speed.spun_text(), 0.3)))
     out.append(("bench:clean-0.4MB", bench_speed.build(bench_speed.clean_text(), 0.4)))
+    return out + fuzz_inputs(FUZZ_TEXTS)
+
+
+ODD = ["\u00a0", "\u200b", "İ", "Σ", "ς", "\r\n", "\t", "’", "‘", "`", "´", "-", "\u0301",
+       "\ufeff", "  ", "\n\n", ".", ",", ";", "“", "”", "\x00", "—", "30", "2025"]
+PHRASES = ["volition", "survive", "past times", "PAST TIMES", "urban center", "urban amount",
+           "well-nigh", "well nigh", "wellnigh", "Inward", "counterfeit consciousness",
+           "every bit", "every snatch", "at that place", "in that location", "commence", "huge",
+           "big", "run", "nation", "Dec", "Will", "Bill", "age, coitus, casket pain",
+           "irregular woodland", "People’s", "café", "the", "of", "and"]
+
+
+def fuzz_inputs(count: int) -> list[tuple[str, str]]:
+    """Seeded random texts: table phrases among odd characters, and stretches
+    of the spun corpora with odd characters put in."""
+    rng = random.Random(20261127)
+    spun = [p.read_text("utf-8") for p in sorted((REPO / "corpora" / "spun").rglob("*.txt"))[::9]]
+    out = []
+    for number in range(count):
+        if number % 2:
+            text = " ".join(rng.choice(PHRASES + ODD) for _ in range(rng.randint(1, 60)))
+        else:
+            source = rng.choice(spun)
+            start = rng.randint(0, max(0, len(source) - 2000))
+            chars = list(source[start:start + rng.randint(50, 2000)])
+            for _ in range(rng.randint(0, 20)):
+                chars.insert(rng.randint(0, len(chars)), rng.choice(ODD))
+            text = "".join(chars)
+        out.append((f"fuzz:{number}", text))
     return out
 
 
@@ -59,11 +92,12 @@ def run() -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     for index, (name, text) in enumerate(inputs()):
         lines.append((name, digest(restore.fix_and_explain(text))))
-        if index % SUBSET_EVERY == 0 and not name.startswith("bench:"):
+        every_way = name.startswith("fuzz:")  # short texts: every variant
+        if (every_way or index % SUBSET_EVERY == 0) and not name.startswith("bench:"):
             lines.append((f"{name}@0.0", digest(restore.fix_and_explain(text, 0.0))))
             lines.append((f"{name}@thorough",
                           digest(restore.fix_and_explain(text, thorough=True))))
-        if index % SUBSET_EVERY == 3 and not name.startswith("bench:"):
+        if (every_way or index % SUBSET_EVERY == 3) and not name.startswith("bench:"):
             for family in ("wordnet_spinner", "tortured_phrases"):
                 lines.append((f"{name}@{family}",
                               digest(restore.fix_and_explain(text, families=[family]))))

@@ -361,6 +361,7 @@ class LanguageModelScorer:
         else:  # the text as written: the same walk without restorations to step over
             left, right = _plain_context(words, first, last)
         # the lift depends on nothing else: it is the same wherever these words recur
+        # (should it come to depend on more, e.g. more context, that goes in the key)
         key = (*left, "|", *original, "|", *spun, "|", *right)
         lift = self._lift_cache.get(key)
         if lift is None:
@@ -418,7 +419,8 @@ class LanguageModelScorer:
 def _plain_context(words: _Words, first: int, last: int) -> tuple[list[str], list[str]]:
     """The last two words of the left context and the right context of words
     first..last in the text as written: what ``_context_left(...)[-2:]`` and
-    ``_context_right`` give for a hypothesis without restorations."""
+    ``_context_right`` give for a hypothesis without restorations (a change
+    to those walks must be made here too; tests/test_decoder.py checks)."""
     forms, opens = words.words, words.opens_sentence
     if first < len(forms) and opens[first]:
         left = ["<s>"]
@@ -448,7 +450,7 @@ class _Analysis:
         """``previous``: an analysis of the same text whose words can be
         reused when the candidates cover the same stretches."""
         self.text = text
-        self.candidates = candidates
+        self.candidates = tuple(candidates)  # a snapshot: the caller may extend its list
         self.stretches = _stretches(text, candidates)
         if previous is not None and previous.text is text and previous.stretches == self.stretches:
             self.words = previous.words

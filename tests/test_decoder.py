@@ -1,0 +1,49 @@
+"""Shortcuts the decoder takes for speed give what the general code gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from restore.decoder import LanguageModelScorer, _Hypothesis, _plain_context, _Words
+
+TEXTS = st.lists(st.sampled_from(["It", "volition", "survive", "fine.", "past", "times",
+                                  "June;", "\n", "30", "People’s", "—", "well-nigh"]),
+                 min_size=1, max_size=14).map(" ".join)
+
+
+@given(TEXTS)
+def test_plain_context_is_the_general_walk_without_restorations(text):
+    words = _Words.of(text)
+    keep_text = _Hypothesis(words, {})
+    for first in range(len(words.words) + 1):
+        for last in range(first, min(first + 3, len(words.words)) + 1):
+            left, right = _plain_context(words, first, last)
+            assert left == LanguageModelScorer._context_left(words, first, keep_text)[-2:]
+            assert right == LanguageModelScorer._context_right(words, last, keep_text)
+
+
+@given(TEXTS, st.sets(st.integers(0, 13), max_size=5))
+def test_touched_near_is_three_words_before_and_two_after(text, owned):
+    words = _Words.of(text)
+    chosen = {index: (index + 1, ("x",)) for index in owned}
+    hypothesis = _Hypothesis(words, chosen)
+    for first in range(16):
+        for last in range(first, first + 4):
+            expected = any((index < first or index >= last) and index in hypothesis.owner
+                           for index in range(max(0, first - 3), last + 2))
+            assert hypothesis.touched_near(first, last) == expected
+
+
+def test_analysis_is_not_reused_for_a_list_extended_since():
+    """The engine (thorough mode) weighs evidence on a list it then extends with
+    WordNet-channel candidates; a scorer that remembered that list by its
+    contents would score the extended one with the old words and weights."""
+    import restore
+    from restore.engine import Restorer
+
+    text = ("well-nigh well nigh well-nigh huge big the \x00 , big café urban amount 2025 "
+            "nation the age, coitus, casket pain . of ´ \t   ")
+    shared = restore.fix_and_explain(text, thorough=True)
+    fresh = Restorer(thorough=True).restore(text)
+    assert shared == fresh
+    assert "city" in shared.text
