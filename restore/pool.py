@@ -19,10 +19,11 @@ from __future__ import annotations
 import concurrent.futures as futures
 import itertools
 import multiprocessing
+import os
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .batch import Config, FileResult, _finish, process_file
+from .batch import Config, FileResult, _finish, _identity, process_file
 from .batch_report import ReportWriter
 from .walk import Item
 
@@ -83,18 +84,35 @@ def run_batch(items: Sequence[Item], config: Config, jobs: int,
             on_result(process_file(item, config))
         return
     suspects = _run_pool(items, config, max(1, jobs), on_result)
-    for item in suspects:
-        for dead in _run_pool([item], config, 1, on_result):
+    for item, handed in suspects:
+        if handed is not None and _identity_of(item.source) not in (None, handed):
+            # a dying worker takes the results of the whole pool with it: this
+            # file was restored in place by another worker all the same (its
+            # report record, with both checksums, was written before the
+            # replace), so it is not run again
+            on_result(FileResult(item.index, item.display, "changed",
+                                 reason=f"{item.display}: restored before a worker died"))
+            continue
+        for dead, _ in _run_pool([item], config, 1, on_result):
             on_result(_crashed(dead, config))
 
 
+def _identity_of(path: str) -> tuple | None:
+    try:
+        return _identity(os.stat(path))
+    except OSError:
+        return None
+
+
 def _run_pool(items: Iterable[Item], config: Config, jobs: int,
-              on_result: Callable[[FileResult], None]) -> list[Item]:
-    """Run ``items`` in a pool; return the items in flight when a worker died."""
+              on_result: Callable[[FileResult], None]) -> list[tuple[Item, tuple | None]]:
+    """Run ``items`` in a pool; return the items in flight when a worker died,
+    each with its file's identity when it was handed to the pool."""
     pending = iter(items)
-    suspects: list[Item] = []
+    suspects: list[tuple[Item, tuple | None]] = []
     executor = _pool(jobs)
     running: dict[futures.Future, Item] = {}
+    handed: dict[int, tuple | None] = {}
     finished = False
     try:
         while True:
@@ -104,6 +122,7 @@ def _run_pool(items: Iterable[Item], config: Config, jobs: int,
                 if item is None:
                     break
                 try:
+                    handed[item.index] = _identity_of(item.source)
                     running[executor.submit(process_file, item, config)] = item
                 except futures.process.BrokenProcessPool:
                     pending = itertools.chain([item], pending)  # not started: not a suspect
@@ -117,7 +136,7 @@ def _run_pool(items: Iterable[Item], config: Config, jobs: int,
                     try:
                         on_result(future.result())
                     except futures.process.BrokenProcessPool:
-                        suspects.append(item)
+                        suspects.append((item, handed.get(item.index)))
                         broken = True
             if broken:
                 futures.wait(running)
@@ -125,7 +144,7 @@ def _run_pool(items: Iterable[Item], config: Config, jobs: int,
                     if future.exception() is None:
                         on_result(future.result())
                     else:
-                        suspects.append(item)
+                        suspects.append((item, handed.get(item.index)))
                 running.clear()
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = _pool(jobs)
