@@ -230,7 +230,8 @@ class LanguageModelScorer:
             # in a text that does as a whole ("Issue #27622" -> "Number" in a
             # changelog is a false alarm, not a spun paragraph)
             whole = sigmoid(evidence.word_spinner_log_odds)
-            spun_here = [min(p, whole) for p in spun_here]
+            spun_here = [p if c.row.family == TORTURED_FAMILY else min(p, whole)
+                         for p, c in zip(spun_here, candidates)]
         self_evident = [is_self_evident(c) for c in candidates]
         # the speech-trained model barely knows scientific terms ("fetal bovine
         # serum"): its dislike of them counts for little
