@@ -11,7 +11,9 @@ SAFE_WORDS = [w for w in ["the", "green", "tractor", "quickly", "ladder", "orang
               if w.lower() not in TABLE_WORDS]
 SPUN_PIECES = ["volition", "past times", "every bit", "in addition to", "survive",
                "at that topographic point", "urban amount", "inwards", "well-nigh",
-               "Dec", "ii", "counterfeit consciousness", "convey", "or hence"]
+               "Dec", "ii", "counterfeit consciousness", "convey", "or hence",
+               "profound neural network", "picture handling", "hexad", "tierce percent",
+               "no more than", "metre"]
 
 separators = st.sampled_from([" ", "  ", ", ", ". ", "\n", "\r\n", "\t", " (", ") ", "’ "])
 pieces = st.sampled_from(SAFE_WORDS + SPUN_PIECES + ["Inward", "PAST TIMES", "Ελλάδα", "🙂"])
