@@ -32,11 +32,10 @@ from typing import Sequence
 import regex
 
 from .candidates import WORDNET_FAMILY, Candidate, transfer_case
-from .decoder import lm_words
-from .lm import get_language_model
+from .lm import get_language_model, lm_words
 from .memo import Memo
 from .tables import Row
-from .tokens import is_bare_span, is_sentence_start
+from .tokens import WORD_PATTERN, is_bare_span, is_sentence_start
 from .wordnet import load_synsets
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
@@ -54,7 +53,7 @@ MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_WORD = regex.compile(WORD_PATTERN)
 
 
 class WordNetChannel:

@@ -38,9 +38,8 @@ from typing import Sequence
 import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
-from .lm import LanguageModel, get_language_model
+from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .memo import Memo
-from .numbers import WORD_OF_NUMBER
 from .scoring import (NOT_BARE_FACTOR, TORTURED_FAMILY, DocumentEvidence, Scored,
                       document_evidence, is_self_evident, log_likelihood_ratio, logit,
                       sigmoid, spinner_could_write, spun_probabilities)
@@ -65,8 +64,7 @@ CALIBRATION_SLOPE = 0.5
 CONTEXT_MIN_CONFIDENCE = 0.3
 THOROUGH_MIN_POSTERIOR = 0.5  # thorough mode: an everyday form counts as evidence from here
 LIFT_CACHE_SIZE = 200_000  # lifts kept per scorer, by their words and context
-_LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
-_LM_WORD_SPLIT = regex.compile(f"({_LM_WORD.pattern})")
+_LM_WORD_SPLIT = regex.compile(f"({LM_WORD.pattern})")
 _BOUNDARY = regex.compile(r"[.!?;:\n]")
 
 
@@ -169,28 +167,11 @@ def span_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _lm_form(word: str) -> str:
-    """How the language model sees a word: lowercased, straight apostrophes, and
-    numerals as a number word (the model was trained on spoken forms, so "30"
-    is unknown to it while "thirty" is not; both behave alike in a sentence).
-
-    >>> [_lm_form(w) for w in ("Volition", "People’s", "30", "7", "2025")]
-    ['volition', "people's", 'thirty', 'seven', 'ten']
-    """
-    if word.isascii() and word.isdigit():  # not "¹" or "٣", which int() refuses
-        return WORD_OF_NUMBER.get(int(word), "ten") if len(word) < 4 else "ten"
-    return word.lower().replace("’", "'")
-
-
-def lm_words(phrase: str) -> list[str]:
-    return [_lm_form(m.group()) for m in _LM_WORD.finditer(phrase)]
-
-
 def _lm_word_tuple(phrase: str) -> tuple[str, ...]:
     return tuple(lm_words(phrase))
 
 
-_FORMS = Memo(_lm_form, 200_000)  # word as written -> language-model form
+_FORMS = Memo(lm_form, 200_000)  # word as written -> language-model form
 # the text between two words -> does a sentence (or line) break there?
 _GAPS = Memo(lambda gap: _BOUNDARY.search(gap) is not None, 10_000)
 # phrase -> its language-model words

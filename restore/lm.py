@@ -24,6 +24,10 @@ import os
 from functools import lru_cache
 from typing import Iterable
 
+import regex
+
+from .numbers import WORD_OF_NUMBER
+
 OOV_LOGPROB = -11.0  # natural log; about a word in 60,000
 _LOGMATH_BASE = 1.0001  # pocketsphinx reports log probabilities in this base
 _TO_NATURAL = math.log(_LOGMATH_BASE)
@@ -127,3 +131,28 @@ def model_fingerprint() -> bytes:
 def get_language_model() -> LanguageModel:
     """The process-wide language model (loaded once)."""
     return LanguageModel()
+
+
+LM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*")
+
+
+def lm_form(word: str) -> str:
+    """How the language model sees a word: lowercased, straight apostrophes, and
+    numerals as a number word (the model was trained on spoken forms, so "30"
+    is unknown to it while "thirty" is not; both behave alike in a sentence).
+
+    >>> [lm_form(w) for w in ("Volition", "People’s", "30", "7", "2025")]
+    ['volition', "people's", 'thirty', 'seven', 'ten']
+    """
+    if word.isascii() and word.isdigit():  # not "¹" or "٣", which int() refuses
+        return WORD_OF_NUMBER.get(int(word), "ten") if len(word) < 4 else "ten"
+    return word.lower().replace("’", "'")
+
+
+def lm_words(phrase: str) -> list[str]:
+    """The language model's words of a phrase.
+
+    >>> lm_words("Past times 30")
+    ['past', 'times', 'thirty']
+    """
+    return [lm_form(m.group()) for m in LM_WORD.finditer(phrase)]

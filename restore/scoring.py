@@ -165,8 +165,7 @@ def ordinary_english(phrase: str) -> bool:
     >>> ordinary_english("no more than"), ordinary_english("at that topographic point")
     (True, False)
     """
-    from .decoder import lm_words
-    from .lm import get_language_model
+    from .lm import get_language_model, lm_words
 
     model = get_language_model()
     forms = lm_words(phrase)

@@ -41,12 +41,12 @@ import regex
 from .candidates import Candidate, transfer_case
 from .scoring import TORTURED_FAMILY, ordinary_english
 from .tables import Row
-from .tokens import is_sentence_start
+from .tokens import WORD_PATTERN, is_sentence_start
 
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_READINGS = 256  # partial readings of a run kept at once
 BASE_PRIOR = 0.7  # a run that spells a known term (0.6-0.8 tried: see README "Accuracy")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_WORD = regex.compile(WORD_PATTERN)
 
 
 class TorturedChannel:
