@@ -111,12 +111,10 @@ class TorturedChannel:
     def _spellings(self, words: list[str], options: Sequence[tuple[tuple[str, float], ...]]
                    ) -> list[tuple[float, list[str]]]:
         """Every known term the words spell, other than themselves, with the
-        product of the shares of the swaps it takes (depth first, pruned by
+        product of the shares of the swaps it takes (grown word by word, pruned by
         term prefixes; at most MAX_READINGS partial readings)."""
-        out: list[tuple[float, list[str]]] = []
         partial: list[tuple[str, float, list[str]]] = [("", 1.0, [])]
         for position, choices in enumerate(options):
-            last = position == len(options) - 1
             grown = []
             for prefix, share, reading in partial:
                 for original, weight in choices:
