@@ -165,6 +165,13 @@ class Restorer:
                        if not sub.rule.startswith(TORTURED_FAMILY)]
             candidates = [c for c in self.matcher.find_near(current, written)
                           if c.row.family != TORTURED_FAMILY]
+            if self.channel is not None and written and spin_score(evidence) >= CHANNEL_MIN_SPIN:
+                # the WordNet channel too: "bus topology", left by "regional
+                # anatomy" -> "topology", is a lemma no table lists
+                near = around(written, 40, len(current))
+                candidates = _dedupe_sorted(candidates + [
+                    c for c in self.channel.find(current, candidates, near)
+                    if any(c.start < high and low < c.end for low, high in written)], current)
         return substitutions, current, score
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
