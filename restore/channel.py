@@ -221,6 +221,7 @@ _SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in 
     (r"ll(ed|ing|er)\b", r"l\1"), (r"-", ""), (r" ", ""))]
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """One key for the British and American spellings of a word (and its
     hyphenated, spaced and closed forms).

@@ -29,7 +29,7 @@ from .numbers import merge_number_spellings
 from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
-from .spans import around
+from .spans import IntervalSet, around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
 from .tortured_channel import TorturedChannel
@@ -169,9 +169,12 @@ class Restorer:
                 # the WordNet channel too: "bus topology", left by "regional
                 # anatomy" -> "topology", is a lemma no table lists
                 near = around(written, 40, len(current))
+                wrote = IntervalSet()
+                for low, high in written:
+                    wrote.add_if_free(low, high)
                 candidates = _dedupe_sorted(candidates + [
                     c for c in self.channel.find(current, candidates, near)
-                    if any(c.start < high and low < c.end for low, high in written)], current)
+                    if wrote.overlaps(c.start, c.end)], current)
         return substitutions, current, score
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
