@@ -78,9 +78,6 @@ class TorturedChannel:
                          for k in range(1, term.count(" ") + 2)}
         self._options_memo: dict[str, tuple[tuple[str, float], ...] | None] = {}
 
-    def __len__(self) -> int:
-        return len(self.word_channel)
-
     def find(self, text: str, windows: Sequence[tuple[int, int]] | None = None) -> list[Candidate]:
         """Candidates in ``text`` (or in ``windows`` of it) for runs of words
         that spell a known term through the word channel."""
