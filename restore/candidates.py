@@ -31,6 +31,7 @@ import ahocorasick
 from .cache import packed, unpacked
 from .spans import IntervalSet, around, widen_to_whitespace
 from .tables import Row, RowColumns
+from .roman import is_capitalised_numeral
 from .tokens import is_bare_span, is_sentence_start
 
 WORDNET_FAMILY = "wordnet_spinner"
@@ -139,12 +140,19 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
 
     >>> transfer_case("modern", "modern", "New"), transfer_case("nasa", "nasa", "NASA")
     ('new', 'NASA')
+
+    A Roman numeral in capitals is WordNet's spelling, not the author's:
+
+    >>> transfer_case("II", "ii", "two")
+    'two'
     """
     if found.islower() and table_spun.islower():
         # the common case, decided without looking at letters
         if original[:1].isupper() and original[1:].islower() and " " not in original:
             return original[0].lower() + original[1:]
         return original
+    if is_capitalised_numeral(found):
+        return original  # "XIX" was "19", "II" was "two"
     letters = [c for c in found if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not any(
         c.isupper() for c in table_spun[1:]

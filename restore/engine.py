@@ -26,6 +26,7 @@ from .decision import choose, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
 from .lm import model_fingerprint
 from .numbers import merge_number_spellings
+from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
@@ -125,7 +126,7 @@ class Restorer:
         """One judgement of ``text``: substitutions, the restored text, spin score."""
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
-        strong = self.matcher.strong.find(text)
+        strong = drop_numbered_names(text, self.matcher.strong.find(text))
         evidence = self._evidence(text, strong)
         if self.thorough:  # everyday forms are evidence too: judge them everywhere
             candidates = _dedupe_sorted(strong + self.matcher.weak.find(text))
@@ -238,7 +239,8 @@ def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
 def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidate]:
     """Sorted, with one candidate per span and original (the likeliest row):
     two rows offering the same restoration must not split its probability,
-    nor may "6" and "six" (see :mod:`restore.numbers`)."""
+    nor may "6" and "six" (see :mod:`restore.numbers`). Given ``text``, Roman
+    numerals that are part of a name ("World War II") are dropped."""
     seen: set[tuple[int, int, str]] = set()
     out = []
     for c in sorted(candidates, key=lambda c: (c.start, -c.end, -c.row.prior)):
@@ -246,7 +248,7 @@ def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidat
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return merge_number_spellings(out, text)
+    return merge_number_spellings(drop_numbered_names(text, out) if text else out, text)
 
 
 @lru_cache(maxsize=16)

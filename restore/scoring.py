@@ -51,6 +51,7 @@ from typing import Protocol, Sequence
 
 
 from .candidates import WORDNET_FAMILY, Candidate
+from .roman import is_capitalised_numeral
 from .spans import IntervalSet
 from .tables import Row
 
@@ -220,7 +221,9 @@ def spinner_could_write(c: Candidate) -> bool:
         return True
     if not c.bare:
         return False
-    return c.sentence_start or not c.spun[:1].isupper() or not c.row.spun[:1].islower()
+    if c.sentence_start or not c.spun[:1].isupper() or not c.row.spun[:1].islower():
+        return True
+    return is_capitalised_numeral(c.spun)  # WordNet's own spelling of "XIX"
 
 
 def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
