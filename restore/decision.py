@@ -16,9 +16,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Sequence
 
-from .report import Substitution, splice
+from dataclasses import replace
+
+from .candidates import Candidate
+from .numbers import number_value
+from .report import Substitution, output_spans, splice
+from .roman import is_roman_numeral
 from .candidates import WORDNET_FAMILY
-from .scoring import Scored
+from .scoring import TORTURED_FAMILY, Scored
 from .spans import IntervalSet
 
 
@@ -126,3 +131,94 @@ def _merge_group(group, current_text: str, source: str, to_source) -> list[Subst
         min(sub.confidence for sub in chain), " then ".join(sub.rule for sub in chain),
         "; ".join(sub.evidence for sub in chain if sub.evidence))
     return [] if combined.spun == combined.original else [combined]
+
+
+def doubt_unfinished(substitutions: Sequence[Substitution], pending: Sequence[Scored],
+                     threshold: float) -> list[Substitution]:
+    """Discount restorations whose output may itself be a spin.
+
+    The spinner re-spins its own output: "run" -> "black market" -> "melanise
+    market". Restoring "melanise" -> "black" is then right about the spin but
+    leaves "black market", which is not what the author wrote. ``pending`` are
+    the candidates the decoder scored on the restored text and left below
+    ``threshold`` (e.g. "black market" -> "run" at 0.3). Each restoration is
+    right only if its output is final, so its confidence is multiplied by one
+    minus the likeliest pending candidate that overlaps its output; those that
+    fall below ``threshold`` are dropped (the text keeps what was written).
+
+    >>> from restore.report import Substitution as S
+    >>> from restore.tables import Row
+    >>> from restore.candidates import Candidate
+    >>> row = Row("black market", "run", 0.2, WORDNET_FAMILY, "lemma", "t")
+    >>> later = Scored(Candidate(0, 12, "black market", "run", row, "exact", True, True), 0.3, "")
+    >>> [(d.original, d.confidence) for d in
+    ...  doubt_unfinished([S(0, 8, "melanise", "black", 0.97, "r")], [later], 0.5)]
+    [('black', 0.679)]
+    >>> doubt_unfinished([S(0, 8, "melanise", "black", 0.97, "r")], [later], 0.9)
+    []
+    """
+    if not pending or not substitutions:
+        return list(substitutions)
+    ordered = sorted(pending, key=lambda s: s.candidate.start)
+    starts = [s.candidate.start for s in ordered]
+    longest = max(s.candidate.end - s.candidate.start for s in ordered)
+    out: list[Substitution] = []
+    for sub, (low, high) in zip(substitutions, output_spans(substitutions)):
+        if sub.rule.startswith(TORTURED_FAMILY):  # scientific English: final
+            out.append(sub)
+            continue
+        doubt = 0.0
+        for index in range(bisect_right(starts, low - longest), bisect_right(starts, high - 1)):
+            later = ordered[index]
+            if (later.candidate.end > low and later.confidence > doubt
+                    and _continues(later.candidate, sub, low, high)):
+                doubt = later.confidence
+        if doubt <= 0.0:
+            out.append(sub)
+            continue
+        confidence = round(sub.confidence * (1.0 - doubt), 4)
+        if confidence >= threshold:
+            c = next(s.candidate for s in ordered if s.confidence == doubt
+                     and s.candidate.end > low and s.candidate.start < high
+                     and _continues(s.candidate, sub, low, high))
+            out.append(replace(sub, confidence=confidence, evidence=(
+                f"{sub.evidence}; may itself be spun: {c.spun!r} -> {c.original!r} {doubt:.2f}")))
+    return out
+
+
+def _continues(later: Candidate, sub: Substitution, low: int, high: int) -> bool:
+    """Is ``later``, found over ``sub``'s output at ``low:high``, a further
+    step of a chain? It is when it reaches past that output ("black market"
+    over "black") or re-spins part of it. On exactly the same words it is a
+    rival reading that the decoder already weighed: a two-hop spin ("about"
+    for "around", then "well-nigh"), ``sub`` taken back ("rite" -> "ritual"
+    -> "rite"), or a number respelled ("11" -> "eleven").
+
+    >>> from restore.report import Substitution as S
+    >>> from restore.tables import Row
+    >>> row = Row("x", "y", 0.2, WORDNET_FAMILY, "lemma", "t")
+    >>> sub = S(0, 9, "melanise", "black", 0.9, "r")
+    >>> [_continues(Candidate(a, b, "", o, row, "exact", True, True), sub, 0, 5)
+    ...  for a, b, o in ((0, 12, "run"), (0, 5, "dark"))]
+    [True, False]
+    >>> _continues(Candidate(0, 11, "two hundred", "200", row, "exact", True, True),
+    ...            S(0, 14, "ii hundred", "two hundred", 0.9, "r"), 0, 11)
+    False
+    """
+    if (later.start, later.end) == (low, high) or later.original.lower() == sub.spun.lower():
+        return False
+    return not (_is_number(later.spun) and _is_number(later.original))
+
+
+_NUMBER_PARTS = frozenset("hundred thousand million billion trillion and".split())
+
+
+def _is_number(phrase: str) -> bool:
+    """A number, however spelled ("two hundred", "200", "CC", "twenty-one").
+
+    >>> [_is_number(p) for p in ("two hundred", "200", "CC", "twenty-one", "two cats")]
+    [True, True, True, True, False]
+    """
+    parts = phrase.replace("-", " ").replace(",", "").split()
+    return bool(parts) and all(number_value(p) is not None or is_roman_numeral(p)
+                               or p.lower() in _NUMBER_PARTS for p in parts)

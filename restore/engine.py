@@ -22,13 +22,13 @@ import ahocorasick
 from .cache import cached, file_fingerprint
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
-from .decision import choose, merge_pass, to_substitutions
+from .decision import choose, doubt_unfinished, merge_pass, to_substitutions
 from .decoder import LanguageModelScorer
 from .lm import model_fingerprint
 from .numbers import merge_number_spellings
 from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
-from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scorer, document_evidence,
+from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scored, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
 from .spans import IntervalSet, around
 from .stream import MAX_CHUNK_CHARS, cut_point
@@ -149,8 +149,12 @@ class Restorer:
         current = text
         seen = {text}
         for _ in range(MAX_PASSES):
-            found = self._decide(current, candidates, evidence, cut)
+            found, scored = self._decide(current, candidates, evidence, cut)
             if not found:
+                # what is left below the cut in the restored text may show
+                # that a restoration is a step of a chain, not its end
+                substitutions = doubt_unfinished(substitutions, scored, cut)
+                current = splice(text, substitutions)
                 break
             merged = merge_pass(substitutions, found, text) if substitutions else found
             restored = splice(text, merged)
@@ -205,9 +209,10 @@ class Restorer:
         return Restoration("".join(pieces), tuple(substitutions), spin, cut)
 
     def _decide(self, text: str, candidates: Sequence[Candidate], evidence: DocumentEvidence,
-                cut: float) -> list[Substitution]:
+                cut: float) -> tuple[list[Substitution], list[Scored]]:
+        """The substitutions to apply to ``text``, and every candidate as scored."""
         scored = self.scorer.score(text, candidates, evidence)
-        return to_substitutions(choose(scored, cut))
+        return to_substitutions(choose(scored, cut)), scored
 
 
 def spun_windows(text: str, strong: Sequence[Candidate],

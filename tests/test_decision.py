@@ -1,4 +1,4 @@
-from restore.decision import choose, merge_pass
+from restore.decision import choose, doubt_unfinished, merge_pass
 from restore.report import Substitution, apply_substitutions, revert_substitutions
 from restore.scoring import Scored
 from restore.candidates import Candidate
@@ -63,3 +63,42 @@ def test_revert_round_trip():
     output = apply_substitutions(source, subs)
     assert output == "It will be."
     assert revert_substitutions(output, subs) == source
+
+
+# doubt_unfinished: a restoration whose output the spinner may have written too
+
+
+def test_a_pending_chain_step_discounts_the_restoration_under_it():
+    # "melanise market": restored "melanise" -> "black", and "black market" may be "run"
+    sub = Substitution(4, 12, "melanise", "black", 0.9, "wordnet_spinner:melanise->black")
+    pending = [scored(4, 16, "black market", "run", 0.4)]
+    [kept] = doubt_unfinished([sub], pending, 0.5)
+    assert kept.confidence == round(0.9 * 0.6, 4)
+    assert "may itself be spun: 'black market' -> 'run'" in kept.evidence
+    assert doubt_unfinished([sub], pending, 0.6) == []  # below the cut once discounted
+
+
+def test_rivals_on_the_same_words_are_no_doubt():
+    # a two-hop rival ("about" may be "around"), a reversal, and a respelled number
+    # were weighed when the restoration was chosen: they change nothing
+    subs = [Substitution(0, 9, "well-nigh", "about", 0.55, "r"),
+            Substitution(10, 14, "rite", "ritual", 0.6, "r"),
+            Substitution(20, 22, "ii", "two hundred", 0.8, "r")]
+    # output offsets: "about" 0-5, "ritual" 6-12, "two hundred" 18-29
+    pending = [scored(0, 5, "about", "around", 0.3), scored(6, 12, "ritual", "rite", 0.4),
+               scored(18, 29, "two hundred", "200", 0.3)]
+    assert doubt_unfinished(subs, pending, 0.5) == subs
+
+
+def test_tortured_restorations_are_final():
+    sub = Substitution(0, 25, "counterfeit consciousness", "artificial intelligence", 0.9,
+                       "tortured_phrases:counterfeit consciousness->artificial intelligence")
+    assert doubt_unfinished([sub], [scored(11, 30, "intelligence test", "IQ", 0.8)], 0.5) == [sub]
+
+
+def test_a_long_chain_is_doubted_only_when_the_pending_step_overlaps_it():
+    subs = [Substitution(0, 8, "melanise", "black", 0.9, "r"),
+            Substitution(20, 26, "inward", "in", 0.9, "r")]
+    pending = [scored(0, 12, "black market", "run", 0.5)]
+    kept = doubt_unfinished(subs, pending, 0.3)
+    assert [s.confidence for s in kept] == [0.45, 0.9]
