@@ -141,6 +141,11 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     >>> transfer_case("modern", "modern", "New"), transfer_case("nasa", "nasa", "NASA")
     ('new', 'NASA')
 
+    Unless WordNet only knows the word with a capital:
+
+    >>> transfer_case("thorium", "thorium", "Thursday"), transfer_case("side", "side", "English")
+    ('Thursday', 'English')
+
     A Roman numeral in capitals is WordNet's spelling, not the author's:
 
     >>> transfer_case("II", "ii", "two")
@@ -148,7 +153,8 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     """
     if found.islower() and table_spun.islower():
         # the common case, decided without looking at letters
-        if original[:1].isupper() and original[1:].islower() and " " not in original:
+        if (original[:1].isupper() and original[1:].islower() and " " not in original
+                and _is_also_lowercase(original)):
             return original[0].lower() + original[1:]
         return original
     if is_capitalised_numeral(found):
@@ -163,6 +169,15 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     if found[:1].isupper() and original[:1].islower():
         return original[0].upper() + original[1:]
     return original
+
+
+def _is_also_lowercase(word: str) -> bool:
+    """Is ``word`` a WordNet lemma in lowercase too ("New": "new"; not
+    "Thursday")? Asked only of capitalised originals of lowercase spins,
+    so the synsets are loaded only when such a candidate turns up."""
+    from .wordnet import load_synsets
+
+    return word.lower() in load_synsets().lemmas
 
 
 def _case_compatible(found: str, table_spun: str) -> bool:
