@@ -70,6 +70,31 @@ def match_edits(gold: Sequence[GoldEdit],
     return restored, correct
 
 
+WRONG_KINDS = ("wrong original", "part of a chain", "overlaps other edits", "false edit")
+
+
+def kind_of_wrong(sub: Substitution, gold: Sequence[GoldEdit]) -> str:
+    """Why a substitution that undoes no gold edit is wrong (one of ``WRONG_KINDS``):
+    the right span with another original, a span inside or across a chained
+    gold edit (a chain unwound part of the way), a span across other gold
+    edits, or text the spinner never touched.
+
+    >>> gold = [GoldEdit(0, 17, "melanise market", "run", 0, 3, "chain"),
+    ...         GoldEdit(18, 24, "inward", "in", 4, 6, "hop1")]
+    >>> [kind_of_wrong(Substitution(a, b, "", o, .9, "t"), gold)
+    ...  for a, b, o in ((18, 24, "inch"), (0, 8, "black"), (10, 24, "x"), (30, 34, "x"))]
+    ['wrong original', 'part of a chain', 'part of a chain', 'false edit']
+    """
+    overlapping = [g for g in gold if g.start < sub.end and sub.start < g.end]
+    if not overlapping:
+        return "false edit"
+    if any((g.start, g.end) == (sub.start, sub.end) for g in overlapping):
+        return "wrong original"
+    if any(g.kind == "chain" for g in overlapping):
+        return "part of a chain"
+    return "overlaps other edits"
+
+
 def word_edit_distance(hypothesis: Sequence[str], reference: Sequence[str]) -> int:
     """Levenshtein distance between two word lists (insert, delete, substitute = 1).
 
@@ -199,6 +224,7 @@ class FamilyScore:
     clean_scores: list[float] = field(default_factory=list)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [gold, restored]
     errors: list[dict[str, Any]] = field(default_factory=list)
+    wrong_kinds: dict[str, int] = field(default_factory=dict)  # see kind_of_wrong
     # extra thresholds -> [gold restored, substitutions, correct substitutions]
     operating: dict[float, list[int]] = field(default_factory=dict)
 
@@ -224,6 +250,9 @@ class FamilyScore:
                 self.errors.append({"type": "missed", "spun": edit.spun,
                                     "original": edit.original, "kind": edit.kind})
         for sub, ok in zip(result.substitutions, correct):
+            if not ok:
+                why = kind_of_wrong(sub, spun.edits)
+                self.wrong_kinds[why] = self.wrong_kinds.get(why, 0) + 1
             if not ok and len(self.errors) < keep_errors:
                 self.errors.append({"type": "wrong", "spun": sub.spun,
                                     "output": sub.original, "rule": sub.rule})
@@ -285,6 +314,8 @@ class FamilyScore:
             "calibrated_substitutions": len(self.confidences),
             "reliability": table,
             "auc": auc(self.scores, self.clean_scores),
+            "wrong_by_kind": {k: self.wrong_kinds[k] for k in WRONG_KINDS
+                              if k in self.wrong_kinds},
             "recall_by_kind": {k: {"gold": g, "restored": r, "recall": _ratio(r, g)}
                                for k, (g, r) in sorted(self.by_kind.items())},
             "operating_points": [
@@ -413,6 +444,11 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append("recall by edit kind: " + "; ".join(
         f"{row['family']}/{kind} {_fmt(v['recall'])} ({v['restored']}/{v['gold']})"
         for row in report["rows"] for kind, v in row["recall_by_kind"].items()))
+    for row in report["rows"]:
+        wrong = row.get("wrong_by_kind")
+        if wrong:
+            lines.append(f"wrong substitutions, {row['family']}: " + "; ".join(
+                f"{kind} {count}" for kind, count in wrong.items()))
     for row in report["rows"]:
         filled = [r for r in row["reliability"] if r["count"]]
         if not filled:

@@ -214,3 +214,14 @@ def test_thresholds_are_parsed_and_checked():
     assert _thresholds("0.7, 0.9") == (0.7, 0.9)
     with pytest.raises(ValueError):
         _thresholds("1.5")
+
+
+def test_wrong_substitutions_are_sorted_by_why():
+    from restore.evaluate import kind_of_wrong
+
+    gold = [GoldEdit(0, 15, "melanise market", "run", 0, 3, "chain"),
+            GoldEdit(16, 22, "inward", "in", 4, 6, "hop1"),
+            GoldEdit(23, 25, "ii", "two", 7, 10, "hop1")]
+    kinds = [kind_of_wrong(Substitution(a, b, "", o, 0.9, "t"), gold)
+             for a, b, o in ((16, 22, "inch"), (0, 8, "black"), (16, 25, "x"), (26, 30, "y"))]
+    assert kinds == ["wrong original", "part of a chain", "overlaps other edits", "false edit"]
