@@ -21,6 +21,7 @@ Variants of a table phrase that also match:
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -65,12 +66,58 @@ _TRANSLATION = _build_translation()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
+def _latin1_table() -> bytes:
+    """:func:`normalise` of each Latin-1 character (lowercased, then
+    translated), as a ``bytes.translate`` table: all stay in Latin-1."""
+    table = bytearray(256)
+    for code in range(256):
+        lowered = chr(code).lower()
+        table[code] = ord(_TRANSLATION.get(ord(lowered), lowered))
+    return bytes(table)
+
+
+_LATIN1 = _latin1_table()
+# the characters outside Latin-1 become NULs, which a text holding none
+# shows where they were (the encoder hands each run of them over at once)
+codecs.register_error("restore.candidates.nul", lambda error: (
+    "\0" * (error.end - error.start), error.end))
+
+
 def normalise(text: str) -> str:
     """Same-length, lowercased copy of ``text`` with punctuation as spaces.
 
     >>> normalise("Inward,  People’s well-nigh!")
     "inward   people's well-nigh "
+    >>> normalise('Café «Ünal» — ‘ok’')
+    "café  ünal    'ok'"
     """
+    if text.isascii():
+        return text.lower().translate(_TRANSLATION)
+    if "\0" in text or "Σ" in text:  # (a capital sigma lowercases by its neighbours)
+        return _normalise_slowly(text)
+    # Latin-1 text is translated as bytes, in C; the rest, a few curly quotes
+    # and dashes in most texts, a run at a time
+    normal = text.encode("latin-1", "restore.candidates.nul").translate(_LATIN1) \
+        .decode("latin-1")
+    start = normal.find("\0")
+    if start < 0:
+        return normal
+    pieces = []
+    done = 0
+    while start >= 0:
+        end = start + 1
+        while normal[end:end + 1] == "\0":
+            end += 1
+        pieces.append(normal[done:start])
+        pieces.append(_normalise_slowly(text[start:end]))
+        done = end
+        start = normal.find("\0", end)
+    pieces.append(normal[done:])
+    return "".join(pieces)
+
+
+def _normalise_slowly(text: str) -> str:
+    """:func:`normalise` of any text, with ``str`` methods alone."""
     lowered = text.lower()
     if len(lowered) != len(text):  # e.g. "İ" lowercases to two characters
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

@@ -22,8 +22,9 @@ import ahocorasick
 from .cache import cached, file_fingerprint
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
+from .clean import nothing_to_restore
 from .decision import choose, doubt_unfinished, merge_pass, to_substitutions
-from .decoder import LanguageModelScorer
+from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
 from .numbers import merge_number_spellings
 from .roman import drop_numbered_names
@@ -71,6 +72,9 @@ class Restorer:
             self._given_rows = None  # the shipped tables, read again only if needed
         self.thorough = thorough
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
+        # clean text can be proved clean without the language model (see restore.clean)
+        self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
+            thorough or self.scorer.thorough)
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
@@ -127,6 +131,9 @@ class Restorer:
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
         strong = drop_numbered_names(text, self.matcher.strong.find(text))
+        if self._quick_proof and nothing_to_restore(text, strong, cut,
+                                                    min(WINDOW_MIN_SPUN, SKIP_BELOW)):
+            return [], text, 0.0
         evidence = self._evidence(text, strong)
         if self.thorough:  # everyday forms are evidence too: judge them everywhere
             candidates = _dedupe_sorted(strong + self.matcher.weak.find(text))

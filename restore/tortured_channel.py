@@ -39,6 +39,7 @@ from typing import Iterable, Sequence
 import regex
 
 from .candidates import Candidate, transfer_case
+from .memo import Memo
 from .scoring import TORTURED_FAMILY, ordinary_english
 from .tables import Row
 from .tokens import WORD_PATTERN, is_sentence_start
@@ -76,7 +77,10 @@ class TorturedChannel:
         self.term_words = {w for term in terms for w in term.split()}
         self.prefixes = {" ".join(term.split()[:k]) for term in terms
                          for k in range(1, term.count(" ") + 2)}
-        self._options_memo: dict[str, tuple[tuple[str, float], ...] | None] = {}
+        # word -> what it may stand for (see _word_options)
+        self._options_memo: Memo[str, tuple[tuple[str, float], ...] | None] = Memo(
+            self._word_options, 200_000)
+        self._rows: dict[str, Row | None] = {}  # run of words -> its row (see _reading)
 
     def find(self, text: str, windows: Sequence[tuple[int, int]] | None = None) -> list[Candidate]:
         """Candidates in ``text`` (or in ``windows`` of it) for runs of words
@@ -85,7 +89,7 @@ class TorturedChannel:
         for low, high in windows or [(0, len(text))]:
             words = list(_WORD.finditer(text, low, high))
             lowered = [m.group().lower() for m in words]
-            options = [self._options(w) for w in lowered]
+            options = list(map(self._options_memo.__getitem__, lowered))
             for index in range(len(words)):
                 if options[index] is None:
                     continue
@@ -128,27 +132,38 @@ class TorturedChannel:
         return [(share, reading) for key, share, reading in partial
                 if key in self.terms and reading != words]
 
-    def _options(self, word: str) -> tuple[tuple[str, float], ...] | None:
+    def _word_options(self, word: str) -> tuple[tuple[str, float], ...] | None:
         """What ``word`` may stand for in a term: itself if it is a term word,
         and the term words the table swaps it for; None if nothing."""
-        cached = self._options_memo.get(word, False)
-        if cached is not False:
-            return cached
         choices = tuple((o, share) for o, share in self.word_channel.get(word, ())
                         if o in self.term_words)
         if word in self.term_words:
             choices = ((word, 1.0),) + choices
-        result = choices or None
-        if len(self._options_memo) > 200_000:
-            self._options_memo.clear()
-        self._options_memo[word] = result
-        return result
+        return choices or None
 
     def _reading(self, text: str, matches: Sequence[regex.Match[str]],
                  words: list[str], options: Sequence[tuple[tuple[str, float], ...]]
                  ) -> Candidate | None:
-        """The likeliest known term the run ``words`` spells, as a candidate."""
+        """The likeliest known term the run ``words`` spells, as a candidate
+        (``options``: what each word may stand for, see :meth:`_word_options`)."""
         phrase = " ".join(words)
+        row = self._rows.get(phrase, False)
+        if row is False:
+            row = self._row_for(phrase, words, options)
+            if len(self._rows) > 200_000:
+                self._rows.clear()
+            self._rows[phrase] = row
+        if row is None:
+            return None
+        start, end = matches[0].start(), matches[-1].end()
+        spun = text[start:end]
+        return Candidate(start, end, spun, transfer_case(spun, phrase, row.original), row,
+                         "tortured channel", True, is_sentence_start(text, start))
+
+    def _row_for(self, phrase: str, words: list[str],
+                 options: Sequence[tuple[tuple[str, float], ...]]) -> Row | None:
+        """The row for the likeliest known term the run ``words`` spells
+        (it depends on the words alone: :meth:`_reading` keeps it by phrase)."""
         if phrase in self.terms or phrase in self.listed:
             return None
         best: tuple[float, list[str]] | None = None
@@ -162,12 +177,8 @@ class TorturedChannel:
         if any(" ".join(words[i:j]) in self.listed
                for i in range(changed[0] + 1) for j in range(changed[-1] + 1, len(words) + 1)):
             return None  # a table row with a word or two around it: the row says it
-        start, end = matches[0].start(), matches[-1].end()
-        spun, original = text[start:end], " ".join(reading)
-        row = Row(phrase, original, round(BASE_PRIOR * share ** 0.5, 4), TORTURED_FAMILY,
-                  "channel", f"tortured_channel:{phrase}")
-        return Candidate(start, end, spun, transfer_case(spun, phrase, original), row,
-                         "tortured channel", True, is_sentence_start(text, start))
+        return Row(phrase, " ".join(reading), round(BASE_PRIOR * share ** 0.5, 4),
+                   TORTURED_FAMILY, "channel", f"tortured_channel:{phrase}")
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:

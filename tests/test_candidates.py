@@ -107,3 +107,11 @@ def test_normalise_in_stretches_is_one_translation(text):
     if len(lowered) == len(text):
         assert normalise(text) == lowered.translate(_TRANSLATION)
     assert len(normalise(text)) == len(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ ,.’‘`´-'éÉßİΣσς\u00a0\u200b\ufeff\u0301—“😀ÀÞµ\t\n\r\x00日本"))
+               | st.characters(), max_size=40))
+def test_normalise_in_bytes_is_normalise_with_str_methods(text):
+    from restore.candidates import _normalise_slowly
+
+    assert normalise(text) == _normalise_slowly(text)

@@ -1,0 +1,114 @@
+"""Stage 2a: a quick proof that a text has nothing to restore.
+
+Most text is clean, and the decoder's answer for it is known in advance:
+no substitution, spin score 0. Proving that costs a fraction of deciding it,
+because every quantity the decoder weighs in context has an upper bound
+that needs no language model:
+
+* a candidate's evidence (its log likelihood ratio with the channel
+  posterior of its span as the prior) is at most its log likelihood ratio
+  with the summed priors of every original offered for the span (the
+  posterior cannot exceed them, number spellings merge their priors, and
+  the ratio grows with the prior; merged priors are rounded, hence a
+  little slack);
+* so the evidence in any stretch is at most the sum of those bounds over the
+  distinct spans that start in it, whichever spans the decoder keeps.
+
+If those bounds leave the text as a whole far below a spin score that
+rounds to 0, and every candidate's surroundings below the spin probability
+from which the engine widens its scan and the decoder consults the language
+model, then no candidate can get more than the confidence of an unconsulted
+one (:data:`MAX_UNCONSULTED_CONFIDENCE`), and with a threshold above that
+nothing is restored. Tortured phrases and self-evident forms are judged
+whatever their surroundings, so a text with one always takes the full path.
+
+>>> from restore.engine import get_restorer
+>>> restorer = get_restorer()
+>>> text = "The council met on Tuesday. " * 40 + "It was a long meeting, as ever."
+>>> nothing_to_restore(text, restorer.matcher.strong.find(text), 0.5)
+True
+>>> text = "It volition survive fine past times June."
+>>> nothing_to_restore(text, restorer.matcher.strong.find(text), 0.5)
+False
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from .candidates import Candidate
+from .decoder import SKIP_BELOW, LanguageModelScorer
+from .scoring import (CHARS_PER_WORD, DOC_PRIOR_LOG_ODDS, HITS_PER_WORD, TORTURED_FAMILY,
+                      WINDOW_WORDS, is_self_evident, log_likelihood_ratio, logit)
+
+# a spin score under sigmoid(-12) = 6e-6 rounds to 0 at the four decimals reported
+ROUNDS_TO_ZERO_LOG_ODDS = -12.0
+PRIOR_ROUNDING = 1e-4  # merged number spellings get their summed prior to four decimals
+MARGIN = 1e-3  # log-odds kept clear of every limit (the sums are added up in another order)
+
+
+def max_unconsulted_confidence(min_spun: float) -> float:
+    """The highest confidence the decoder gives a candidate whose surroundings
+    are less than ``min_spun`` likely spun (it does not consult the language
+    model for it): a WordNet-style form's calibrated channel posterior times
+    that, another family's raw one.
+
+    >>> round(max_unconsulted_confidence(0.01), 3)
+    0.091
+    """
+    return max(min_spun, LanguageModelScorer._confidence(min_spun, 1.0))
+
+
+def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
+                       min_spun: float = SKIP_BELOW) -> bool:
+    """True when :class:`~restore.decoder.LanguageModelScorer` would restore
+    nothing in ``text`` at threshold ``cut`` and the spin score rounds to 0,
+    given its strong-form ``candidates`` (see the module doc); ``min_spun``
+    is the smaller of the engine's window and the decoder's consultation
+    limits. False means only that the full path must decide."""
+    if cut <= max_unconsulted_confidence(min_spun) + MARGIN:
+        return False
+    if any(c.row.family == TORTURED_FAMILY or is_self_evident(c) for c in candidates):
+        return False
+    bounds = span_bounds(candidates)
+    starts = [start for start, _, _ in bounds]
+    prefix = [0.0]
+    for _, _, weight in bounds:
+        prefix.append(prefix[-1] + weight)
+    if DOC_PRIOR_LOG_ODDS + prefix[-1] - HITS_PER_WORD * len(text.split()) \
+            > ROUNDS_TO_ZERO_LOG_ODDS:
+        return False
+    # each span's surroundings, as scoring.spun_probabilities measures them
+    limit = logit(min_spun) - MARGIN
+    reach = WINDOW_WORDS * CHARS_PER_WORD
+    length = len(text)
+    for start, end, _ in bounds:
+        low, high = max(0, start - reach), min(length, end + reach)
+        words = text.count(" ", low, high) + text.count("\n", low, high)
+        evidence = prefix[bisect_right(starts, high)] - prefix[bisect_left(starts, low)]
+        if DOC_PRIOR_LOG_ODDS + evidence - HITS_PER_WORD * words > limit:
+            return False
+    return True
+
+
+def span_bounds(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]:
+    """(start, end, the most evidence the span can carry), sorted by span.
+
+    >>> from restore.tables import Row
+    >>> rows = [Row("hexad", o, p, "wordnet_spinner", "lemma", "t") for o, p in (("6", .5), ("six", .4))]
+    >>> [(s, e, round(w, 2)) for s, e, w in span_bounds(
+    ...     [Candidate(0, 5, "hexad", r.original, r, "exact", True, False) for r in rows])]
+    [(0, 5, 2.3)]
+    """
+    priors: dict[tuple[int, int], float] = {}
+    for c in candidates:
+        key = (c.start, c.end)
+        priors[key] = priors.get(key, 0.0) + c.row.prior
+    best: dict[tuple[int, int], float] = {}
+    for c in candidates:
+        key = (c.start, c.end)
+        weight = log_likelihood_ratio(c, min(1.0, priors[key] + PRIOR_ROUNDING))
+        if weight > best.get(key, 0.0):
+            best[key] = weight
+    return sorted((start, end, weight) for (start, end), weight in best.items())
