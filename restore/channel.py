@@ -216,7 +216,8 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
 
 
 _SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in (
-    (r"our\b", "or"), (r"([^aeiou])re\b", r"\1er"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
+    (r"(?<=[a-z]{2}[bdgilmnprv])our(?=(?:s|ed|ing|er|ers|ite|ites|able|ably|ful|fully|less"
+     r"|ism|ist|ists|ly|hood|hoods)?\b)", "or"), (r"([^aeiou])re\b", r"\1er"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
     (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"ogue\b", "og"), (r"ae", "e"), (r"oe", "e"),
     (r"ll(ed|ing|er)\b", r"l\1"), (r"-", ""), (r" ", ""))]
 
@@ -230,6 +231,8 @@ def spelling_key(word: str) -> str:
     (True, True)
     >>> spelling_key("organise") == spelling_key("organize"), spelling_key("track") == spelling_key("path")
     (True, False)
+    >>> [spelling_key(w) for w in ("favourably", "behaviour", "four", "flour", "detour")]
+    ['favorably', 'behavior', 'four', 'flour', 'detour']
     """
     key = word.lower()
     for pattern, replacement in _SPELLINGS:

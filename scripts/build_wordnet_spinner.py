@@ -83,6 +83,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from wordnet_reader import DEFAULT_WORDNET_DIR, WordNet  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(1, REPO)
+from restore.channel import spelling_key  # noqa: E402  (British/American, hyphen, space)
 DEFAULT_SOURCE = os.path.normpath(os.path.join(REPO, "..", "shared", "data"))
 OUT = os.path.join(REPO, "wordlists", "wordnet_spinner.tsv")
 
@@ -338,6 +340,10 @@ def build(source: str, top_n: int, wordnet_dir: str) -> tuple[list[tuple], dict]
         if s.lower() == w.lower() or "\t" in s or not s.strip():
             continue
         if Levenshtein.normalized_similarity(s.lower(), w.lower()) >= 0.9:
+            continue
+        if spelling_key(s) == spelling_key(w):
+            # a respelling ("behaviour" for "behavior", "e-mail" for "email"): the
+            # American language model would Americanise every British text
             continue
         roman = is_number_roman(wn, sl)
         if s not in legit_cache:
