@@ -218,6 +218,26 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     return original
 
 
+def proper_case(original: str) -> str:
+    """A lowercase restoration as WordNet writes it when WordNet only knows it
+    with capitals: the tortured-phrase list is lowercase ("joined states" ->
+    "united states"), the author wrote "United States". Applied to the
+    restorations chosen, so the synsets are loaded only when one is.
+
+    >>> proper_case("united states"), proper_case("United states"), proper_case("Will")
+    ('United States', 'United States', 'Will')
+    >>> proper_case("deep learning"), proper_case("NASA"), proper_case("UNITED STATES")
+    ('deep learning', 'NASA', 'UNITED STATES')
+    """
+    lowered = original.lower()
+    if original != lowered and original != lowered[:1].upper() + lowered[1:]:
+        return original  # capitals of its own ("NASA", "UNITED STATES")
+    from .wordnet import load_synsets
+
+    proper = load_synsets().proper_case(lowered)
+    return original if proper == lowered else proper
+
+
 def _is_also_lowercase(word: str) -> bool:
     """Is ``word`` a WordNet lemma in lowercase too ("New": "new"; not
     "Thursday")? Asked only of capitalised originals of lowercase spins,

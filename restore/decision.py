@@ -18,7 +18,7 @@ from typing import Sequence
 
 from dataclasses import replace
 
-from .candidates import Candidate
+from .candidates import Candidate, proper_case
 from .numbers import number_value
 from .report import Substitution, output_spans, splice
 from .roman import is_roman_numeral
@@ -58,10 +58,20 @@ def _rank_within_family(s: Scored) -> tuple[float, float]:
 def to_substitutions(chosen: Sequence[Scored]) -> list[Substitution]:
     return [
         Substitution(s.candidate.start, s.candidate.end, s.candidate.spun,
-                     s.candidate.original, round(s.confidence, 4), s.candidate.rule,
+                     _cased(s.candidate), round(s.confidence, 4), s.candidate.rule,
                      s.evidence)
         for s in chosen
     ]
+
+
+def _cased(c: Candidate) -> str:
+    """The restoration, written as a name when the author wrote the spun form
+    as one: "in the Joined States" -> "United States" (the tortured list is
+    lowercase), while "joined states", or a capital only at a sentence start,
+    is no sign of a name."""
+    if c.spun[:1].isupper() and not c.sentence_start:
+        return proper_case(c.original)
+    return c.original
 
 
 def merge_pass(earlier: Sequence[Substitution], later: Sequence[Substitution],

@@ -3,11 +3,14 @@
 Metrics (all on gold edits from :mod:`restore.spin`):
 
 recall
-    share of gold edits restored: some substitution covers exactly the gold edit's
-    span in the spun text (same start and end) and puts back exactly its original.
+    share of gold edits restored: a correct substitution (below) holds the gold
+    edit's span.
 precision
-    share of substitutions that exactly undo a gold edit (same definition); any other
-    substitution, including one on a partly overlapping span, is wrong.
+    share of substitutions that are correct: they write exactly what the author
+    wrote over their span, which is one gold edit's span or a span holding whole gold
+    edits and unspun words around them ("deep acquisition" -> "deep learning" where
+    only "learning" was spun). Any other substitution, including one that cuts into a
+    gold edit or unwinds a chain part of the way, is wrong.
 false edits per 10k words
     substitutions made on clean prose (every one is false) per 10,000 words.
 word error rate
@@ -31,6 +34,7 @@ import argparse
 import json
 import sys
 import time
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -52,21 +56,53 @@ def match_edits(gold: Sequence[GoldEdit],
                 substitutions: Sequence[Substitution]) -> tuple[list[bool], list[bool]]:
     """(restored flag per gold edit, correct flag per substitution).
 
+    A substitution is correct when it writes exactly what the author wrote over
+    its span: the span of one gold edit and its original, or a span that holds
+    whole gold edits and unspun words around them, with those edits undone
+    ("deep acquisition" -> "deep learning" where "learning" became
+    "acquisition"). A span that cuts into a gold edit is never correct. The
+    gold edits inside a correct substitution are restored.
+
     >>> g = [GoldEdit(0, 5, "inward", "in", 0, 2), GoldEdit(6, 9, "ii", "two", 3, 6)]
     >>> s = [Substitution(0, 5, "inwar", "in", .9, "t"), Substitution(6, 9, "ii", "2", .9, "t")]
     >>> match_edits(g, s)
     ([True, False], [True, False])
+    >>> g = [GoldEdit(5, 16, "acquisition", "learning", 5, 13)]
+    >>> match_edits(g, [Substitution(0, 16, "deep acquisition", "deep learning", .9, "t")])
+    ([True], [True])
+    >>> match_edits(g, [Substitution(0, 16, "deep acquisition", "deep knowledge", .9, "t")])
+    ([False], [False])
+    >>> match_edits(g, [Substitution(0, 9, "deep acqu", "deep", .9, "t")])
+    ([False], [False])
     """
-    by_span = {(g.start, g.end): g for g in gold}
-    correct_spans = set()
+    ordered = sorted(gold, key=lambda g: (g.start, g.end))
+    starts = [g.start for g in ordered]
+    restored_edits: set[int] = set()
     correct = []
     for sub in substitutions:
-        edit = by_span.get((sub.start, sub.end))
-        ok = edit is not None and sub.original == edit.original
+        first = bisect_left(starts, sub.start)
+        inside = []
+        for index in range(first, len(ordered)):
+            edit = ordered[index]
+            if edit.start >= sub.end:
+                break
+            inside.append(index)
+        cut = (first > 0 and ordered[first - 1].end > sub.start) or any(
+            ordered[i].end > sub.end for i in inside)
+        ok = False
+        if inside and not cut:
+            pieces, cursor = [], sub.start
+            for index in inside:
+                edit = ordered[index]
+                pieces.append(sub.spun[cursor - sub.start:edit.start - sub.start])
+                pieces.append(edit.original)
+                cursor = edit.end
+            pieces.append(sub.spun[cursor - sub.start:])
+            ok = sub.original == "".join(pieces)
         correct.append(ok)
         if ok:
-            correct_spans.add((sub.start, sub.end))
-    restored = [(g.start, g.end) in correct_spans for g in gold]
+            restored_edits.update(id(ordered[i]) for i in inside)
+    restored = [id(g) in restored_edits for g in gold]
     return restored, correct
 
 

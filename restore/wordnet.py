@@ -58,6 +58,7 @@ class Synsets:
             self._numbers.extend(numbers)  # type: ignore[attr-defined]
             self._bounds.append(len(self._numbers))  # type: ignore[attr-defined]
         self._frames: set[str] | None = None
+        self._proper: dict[str, str] | None = None
         self._alternatives: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def to_data(self) -> tuple:
@@ -132,6 +133,25 @@ class Synsets:
     def lemmas(self):
         """Every lemma (a set-like view: ``in`` on it is a plain dict lookup)."""
         return self._position.keys()
+
+    def proper_case(self, phrase: str) -> str:
+        """``phrase`` as WordNet writes it when WordNet only knows it with
+        capitals ("united states" -> "United States"); else ``phrase``.
+
+        >>> wordnet = load_synsets()
+        >>> [wordnet.proper_case(p) for p in ("united states", "thursday", "new", "qzx")]
+        ['United States', 'Thursday', 'new', 'qzx']
+        """
+        if phrase in self._position or not phrase.islower():
+            return phrase
+        if self._proper is None:
+            proper: dict[str, str] = {}
+            for lemma in self._position:
+                lower = lemma.lower()
+                if lemma != lower and lower not in self._position:
+                    proper.setdefault(lower, lemma)
+            self._proper = proper
+        return self._proper.get(phrase, phrase)
 
     def synsets_of(self, lemma: str) -> list[tuple[str, ...]]:
         return [self.synset(i) for i in self.numbers_of(lemma)]

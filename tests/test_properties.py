@@ -13,7 +13,8 @@ SPUN_PIECES = ["volition", "past times", "every bit", "in addition to", "survive
                "at that topographic point", "urban amount", "inwards", "well-nigh",
                "Dec", "ii", "counterfeit consciousness", "convey", "or hence",
                "profound neural network", "picture handling", "hexad", "tierce percent",
-               "no more than", "metre"]
+               "no more than", "metre", "XIX", "World War II", "type II", "black market",
+               "melanise market", "behaviour"]
 
 separators = st.sampled_from([" ", "  ", ", ", ". ", "\n", "\r\n", "\t", " (", ") ", "’ "])
 pieces = st.sampled_from(SAFE_WORDS + SPUN_PIECES + ["Inward", "PAST TIMES", "Ελλάδα", "🙂"])
