@@ -143,10 +143,32 @@ def lm_form(word: str) -> str:
 
     >>> [lm_form(w) for w in ("Volition", "People’s", "30", "7", "2025")]
     ['volition', "people's", 'thirty', 'seven', 'ten']
+
+    Ordinals and decades too ("20th century" reads as "twentieth century"):
+
+    >>> [lm_form(w) for w in ("20th", "1st", "3rd", "112th", "1990s", "60s")]
+    ['twentieth', 'first', 'third', 'tenth', 'nineties', 'sixties']
     """
-    if word.isascii() and word.isdigit():  # not "¹" or "٣", which int() refuses
-        return WORD_OF_NUMBER.get(int(word), "ten") if len(word) < 4 else "ten"
+    if word.isascii():
+        if word.isdigit():  # not "¹" or "٣", which int() refuses
+            return WORD_OF_NUMBER.get(int(word), "ten") if len(word) < 4 else "ten"
+        numeral = _NUMERAL_FORM.fullmatch(word)
+        if numeral is not None:
+            digits, suffix = numeral.groups()
+            if suffix.lower() == "s":  # a decade: "1990s", "60s"
+                return _DECADES.get(int(digits[-2:]), "tens") if len(digits) > 1 else "tens"
+            return _ORDINALS.get(int(digits), "tenth") if len(digits) < 4 else "tenth"
     return word.lower().replace("’", "'")
+
+
+_NUMERAL_FORM = regex.compile(r"(\d+)(st|nd|rd|th|ST|ND|RD|TH|s)")
+_ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
+                  "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
+                  "eighteenth nineteenth").split()
+_ORDINALS = dict(enumerate(_ORDINAL_WORDS))
+_ORDINALS.update({n: WORD_OF_NUMBER[n][:-1] + "ieth" for n in range(20, 100, 10)})
+_ORDINALS.update({100: "hundredth", 1000: "thousandth"})
+_DECADES = {n: WORD_OF_NUMBER[n][:-1] + "ies" for n in range(20, 100, 10)}
 
 
 def lm_words(phrase: str) -> list[str]:
