@@ -248,8 +248,13 @@ def row_log_likelihood_ratio(row: Row, prior: float | None = None) -> float:
     """
     if "channel" in row.note:
         return 0.0  # channel rows say what a spun word was, not whether it is spun
-    if prior is None:
-        prior = row.prior
+    if prior is None:  # the row's own: worked out once per row
+        known = _ROW_WEIGHTS.get(id(row))
+        if known is None or known[0] is not row:  # (the row is kept, so its id stays its own)
+            if len(_ROW_WEIGHTS) >= 200_000:
+                _ROW_WEIGHTS.clear()
+            known = _ROW_WEIGHTS[id(row)] = (row, row_log_likelihood_ratio(row, row.prior))
+        return known[1]
     if is_self_evident_row(row):
         return SELF_EVIDENT_LOG_LR * prior
     if " " in row.spun:
@@ -260,6 +265,9 @@ def row_log_likelihood_ratio(row: Row, prior: float | None = None) -> float:
         if excess > 0:
             weight /= 1.0 + excess
     return weight if weight >= EVIDENCE_MIN else 0.0
+
+
+_ROW_WEIGHTS: dict[int, tuple[Row, float]] = {}  # id(row) -> (row, its log LR)
 
 
 def span_weights(candidates: Sequence[Candidate],
