@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
-from .cache import cached, file_fingerprint
+from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .clean import nothing_to_restore
@@ -96,6 +96,9 @@ class Restorer:
             return (Restorer, (self.families, self.wordlists, None, True, self.thorough))
         return (get_restorer, (self.families, self.wordlists, self.thorough))
 
+    # the pipeline makes no reference cycles (tests/test_api.py checks), so the
+    # collector would only walk the tables and caches, thousands of times a text
+    @gc_paused()
     def restore(self, text: str, threshold: float | None = None) -> Restoration:
         """Restore ``text``; see :func:`restore.fix_and_explain`."""
         if not isinstance(text, str):
