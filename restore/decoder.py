@@ -337,11 +337,15 @@ class LanguageModelScorer:
         spun = words.words[first:last]
         if not spun or not original:
             return 0.0
-        if hypothesis.chosen:
-            left = self._context_left(words, first, hypothesis)[-2:]
-            right = self._context_right(words, last, hypothesis)
-        else:  # the text as written: the same walk without restorations to step over
-            left, right = _plain_context(words, first, last)
+        context = hypothesis.contexts.get(span)  # (rivals share a span, and so its context)
+        if context is None:
+            if hypothesis.chosen:
+                context = (self._context_left(words, first, hypothesis)[-2:],
+                           self._context_right(words, last, hypothesis))
+            else:  # the text as written: the same walk without restorations to step over
+                context = _plain_context(words, first, last)
+            hypothesis.contexts[span] = context
+        left, right = context
         # the lift depends on nothing else: it is the same wherever these words recur
         # (should it come to depend on more, e.g. more context, that goes in the key)
         key = (*left, "|", *original, "|", *spun, "|", *right)
@@ -482,6 +486,8 @@ class _Hypothesis:
             for index in range(first, last):
                 self.owner[index] = first
         self._owned = sorted(self.owner)
+        # word span -> its left and right context, once walked (see _lift)
+        self.contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
 
     def touched_near(self, first: int, last: int) -> bool:
         """Does a chosen restoration sit in the trigram context of words first..last
