@@ -224,7 +224,7 @@ class LanguageModelScorer:
         # serum"): its dislike of them counts for little
         floored = [evident or c.row.family == TORTURED_FAMILY
                    for evident, c in zip(self_evident, candidates)]
-        groups, group_of = analysis.groups, analysis.group_of
+        groups = analysis.groups
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         # WordNet-family forms are calibrated, then multiplied by this (None: other
         # families, whose raw probability is their confidence)
@@ -243,10 +243,12 @@ class LanguageModelScorer:
                 # and only the posteriors of their spans need working out again
                 near = hypothesis.touched_near
                 changed: set[int] = set()
-                for k in range(len(candidates)):
-                    if active[k] and near(*spans[k]):
-                        lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
-                        changed.add(group_of[k])
+                for number, members in enumerate(groups):  # rivals share a span
+                    if near(*spans[members[0]]):
+                        for k in members:
+                            if active[k]:
+                                lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
+                                changed.add(number)
                 redo = [groups[g] for g in sorted(changed)]
             fresh = channel_posteriors(candidates, [
                 max(lift, SELF_EVIDENT_MIN_LIFT) if evident else lift
@@ -448,20 +450,23 @@ class _Analysis:
             self.words = previous.words
         else:
             self.words = _Words.in_stretches(text, self.stretches)
-        by_span: dict[tuple[int, int], tuple[int, int]] = {}  # rivals share a span
-        self.spans = []
-        for c in candidates:
-            span = by_span.get((c.start, c.end))
-            if span is None:
-                span = by_span[(c.start, c.end)] = self.words.span(c.start, c.end)
-            self.spans.append(span)
+        # rivals share a span: the candidates grouped by span (as span_groups
+        # groups them) and each candidate's word span
+        self.groups: list[list[int]] = []
+        self.spans: list[tuple[int, int]] = []
+        group_at: dict[tuple[int, int], int] = {}
+        word_spans: list[tuple[int, int]] = []  # by group
+        for k, c in enumerate(candidates):
+            number = group_at.get((c.start, c.end))
+            if number is None:
+                number = group_at[(c.start, c.end)] = len(self.groups)
+                self.groups.append([k])
+                word_spans.append(self.words.span(c.start, c.end))
+            else:
+                self.groups[number].append(k)
+            self.spans.append(word_spans[number])
         self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
-        self.groups = span_groups(candidates)
-        self.group_of = [0] * len(candidates)  # candidate -> its group
-        for number, members in enumerate(self.groups):
-            for k in members:
-                self.group_of[k] = number
         self._keep_text = _Hypothesis(self.words, {})
         self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
 
