@@ -277,7 +277,7 @@ def span_weights(candidates: Sequence[Candidate],
     best: dict[tuple[int, int], float] = {}  # spans with evidence, and their strongest
     for k, c in enumerate(candidates):
         weight = log_likelihood_ratio(c) if weights is None else weights[k]
-        if weight > best.get((c.start, c.end), 0.0):
+        if weight > 0.0 and weight > best.get((c.start, c.end), 0.0):
             best[(c.start, c.end)] = weight
     chosen: list[tuple[int, int, float]] = []
     taken = IntervalSet()
@@ -292,7 +292,8 @@ def document_evidence(text: str, candidates: Sequence[Candidate],
                       weights: Sequence[float] | None = None) -> DocumentEvidence:
     """Total spin evidence in ``text``."""
     spans = span_weights(candidates, weights)
-    word_level = span_weights(candidates, _without_phrase_tables(candidates, weights))
+    word_level = (span_weights(candidates, _without_phrase_tables(candidates, weights))
+                  if any(c.row.family == TORTURED_FAMILY for c in candidates) else spans)
     return DocumentEvidence(len(text.split()), sum(w for _, _, w in spans),
                             sum(w for _, _, w in word_level))
 
