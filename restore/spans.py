@@ -43,14 +43,21 @@ class IntervalSet:
 
 def around(spans: Iterable[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
     """Merged ranges reaching ``margin`` characters beyond each span, within 0..length."""
-    ranges: list[list[int]] = []
+    ranges: list[tuple[int, int]] = []
+    current_low, current_high = 0, None  # the range being merged (none yet)
     for start, end in sorted(spans):
-        low, high = max(0, start - margin), min(length, end + margin)
-        if ranges and low <= ranges[-1][1]:
-            ranges[-1][1] = max(ranges[-1][1], high)
+        low = start - margin if start > margin else 0  # (max and min, without the calls)
+        high = end + margin if end + margin < length else length
+        if current_high is not None and low <= current_high:
+            if high > current_high:
+                current_high = high
         else:
-            ranges.append([low, high])
-    return [(low, high) for low, high in ranges]
+            if current_high is not None:
+                ranges.append((current_low, current_high))
+            current_low, current_high = low, high
+    if current_high is not None:
+        ranges.append((current_low, current_high))
+    return ranges
 
 
 def widen_to_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
