@@ -341,9 +341,7 @@ class PhraseMatcher:
     def find_near(self, text: str, spans: Sequence[tuple[int, int]],
                   margin: int = 80) -> list[Candidate]:
         """Candidates that overlap one of ``spans`` (disjoint), scanning only around them."""
-        written = IntervalSet()
-        for start, end in spans:
-            written.add_if_free(start, end)
+        written = IntervalSet.of(spans)
         found: dict[tuple[int, int, str, str], Candidate] = {}
         for low, high in around(spans, margin, len(text)):
             for c in self.find(text, low, high, written.overlaps):

@@ -179,9 +179,7 @@ class Restorer:
                 # the WordNet channel too: "bus topology", left by "regional
                 # anatomy" -> "topology", is a lemma no table lists
                 near = around(written, 40, len(current))
-                wrote = IntervalSet()
-                for low, high in written:
-                    wrote.add_if_free(low, high)
+                wrote = IntervalSet.of(written)
                 candidates = _dedupe_sorted(candidates + [
                     c for c in self.channel.find(current, candidates, near)
                     if wrote.overlaps(c.start, c.end)], current)

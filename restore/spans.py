@@ -24,6 +24,26 @@ class IntervalSet:
         self._starts: list[int] = []
         self._ends: list[int] = []
 
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> "IntervalSet":
+        """The set ``add_if_free`` makes of ``spans``, one after the other;
+        spans that are sorted and disjoint already (written text) go in as
+        they are.
+
+        >>> IntervalSet.of([(0, 5), (5, 8)])._ends, IntervalSet.of([(3, 8), (0, 5)])._starts
+        ([5, 8], [3])
+        """
+        spans = list(spans)
+        made = cls()
+        if all(start <= end for start, end in spans) and all(
+                spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1)):
+            made._starts = [start for start, _ in spans]
+            made._ends = [end for _, end in spans]
+        else:
+            for start, end in spans:
+                made.add_if_free(start, end)
+        return made
+
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect_right(self._starts, start)
         if index > 0 and self._ends[index - 1] > start:

@@ -23,3 +23,18 @@ def around_by_definition(spans, margin, length):
        st.integers(0, 12), st.integers(0, 60))
 def test_around_is_the_merge_of_the_clamped_ranges(spans, margin, length):
     assert around(spans, margin, length) == around_by_definition(spans, margin, length)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(-2, 6)).map(lambda t: (t[0], t[0] + t[1])),
+                max_size=8), st.booleans())
+def test_a_set_of_spans_is_what_adding_them_one_by_one_makes(spans, in_order):
+    from restore.spans import IntervalSet
+
+    if in_order:  # the common case, spans of written text: sorted and disjoint
+        kept = IntervalSet.of(spans)
+        spans = list(zip(kept._starts, kept._ends))
+    one_by_one = IntervalSet()
+    for start, end in spans:
+        one_by_one.add_if_free(start, end)
+    made = IntervalSet.of(spans)
+    assert (made._starts, made._ends) == (one_by_one._starts, one_by_one._ends)
