@@ -18,9 +18,13 @@ If those bounds leave the text as a whole far below a spin score that
 rounds to 0, and every candidate's surroundings below the spin probability
 from which the engine widens its scan and the decoder consults the language
 model, then no candidate can get more than the confidence of an unconsulted
-one (:data:`MAX_UNCONSULTED_CONFIDENCE`), and with a threshold above that
+one (:func:`max_unconsulted_confidence`), and with a threshold above that
 nothing is restored. Tortured phrases and self-evident forms are judged
 whatever their surroundings, so a text with one always takes the full path.
+
+The proof follows the decoder (:mod:`restore.decoder`, :mod:`restore.scoring`):
+should they come to weigh evidence or confidences otherwise, it must follow
+again; tests/test_clean.py compares it with the full path on the corpora.
 
 >>> from restore.engine import get_restorer
 >>> restorer = get_restorer()
