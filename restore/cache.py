@@ -152,7 +152,8 @@ def file_fingerprint(path: str | os.PathLike[str]) -> bytes:
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while many containers are made at once
-    (it would run dozens of times over objects that are all alive)."""
+    (it would run dozens of times over objects that are all alive). Also a
+    decorator: ``@gc_paused()``."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

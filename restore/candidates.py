@@ -272,6 +272,7 @@ class PhraseMatcher:
             self._punctuation, state = compiled
         self._bounds, self._row_index = unpacked(bounds), unpacked(row_index)
         self._lengths = [len(key) - 2 for key in keys]
+        self._multiword = frozenset(k for k, key in enumerate(keys) if " " in key[1:-1])
         self._options: dict[tuple[int, str], tuple[tuple[Row, str, str], ...]] = {}
         self.size = len(keys)
         self._automaton = _automaton_from_state(state, self.size) or _automaton_of(keys)
@@ -357,12 +358,13 @@ class PhraseMatcher:
         haystack = f" {normalise(text[start:end])} "
         found: list[Candidate] = []
         lengths, own_punctuation, options_of = self._lengths, self._punctuation, self._options
+        multiword = self._multiword
         for last, number in self._automaton.iter(haystack):
             length = lengths[number]
             local = last - length - 1  # the key sits at haystack[local + 1 : local + 1 + length]
             begin, finish = start + local, start + local + length
             spun = text[begin:finish]
-            if haystack.find(" ", local + 1, local + 1 + length) >= 0 and not _separators_match(
+            if number in multiword and not _separators_match(
                     spun, haystack, local + 1, own_punctuation.get(number, _NONE)):
                 continue
             if keep is not None and not keep(begin, finish):
@@ -373,17 +375,16 @@ class PhraseMatcher:
             if options:
                 bare = is_bare_span(text, begin, finish)
                 opening = is_sentence_start(text, begin)
-                found.extend(Candidate(begin, finish, spun, restored, row, variant, bare, opening)
-                             for row, restored, variant in options)
+                for row, restored, variant in options:
+                    found.append(Candidate(begin, finish, spun, restored, row, variant, bare,
+                                           opening))
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return found
 
     def find_near(self, text: str, spans: Sequence[tuple[int, int]],
                   margin: int = 80) -> list[Candidate]:
         """Candidates that overlap one of ``spans`` (disjoint), scanning only around them."""
-        written = IntervalSet()
-        for start, end in spans:
-            written.add_if_free(start, end)
+        written = IntervalSet.of(spans)
         found: dict[tuple[int, int, str, str], Candidate] = {}
         for low, high in around(spans, margin, len(text)):
             for c in self.find(text, low, high, written.overlaps):

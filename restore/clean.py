@@ -18,9 +18,13 @@ If those bounds leave the text as a whole far below a spin score that
 rounds to 0, and every candidate's surroundings below the spin probability
 from which the engine widens its scan and the decoder consults the language
 model, then no candidate can get more than the confidence of an unconsulted
-one (:data:`MAX_UNCONSULTED_CONFIDENCE`), and with a threshold above that
+one (:func:`max_unconsulted_confidence`), and with a threshold above that
 nothing is restored. Tortured phrases and self-evident forms are judged
 whatever their surroundings, so a text with one always takes the full path.
+
+The proof follows the decoder (:mod:`restore.decoder`, :mod:`restore.scoring`):
+should they come to weigh evidence or confidences otherwise, it must follow
+again; tests/test_clean.py compares it with the full path on the corpora.
 
 >>> from restore.engine import get_restorer
 >>> restorer = get_restorer()
@@ -76,8 +80,9 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
     prefix = [0.0]
     for _, _, weight in bounds:
         prefix.append(prefix[-1] + weight)
-    if DOC_PRIOR_LOG_ODDS + prefix[-1] - HITS_PER_WORD * len(text.split()) \
-            > ROUNDS_TO_ZERO_LOG_ODDS:
+    # enough words to outweigh all of it (DocumentEvidence counts str.split() words)
+    if not has_more_words(text, (DOC_PRIOR_LOG_ODDS + prefix[-1] - ROUNDS_TO_ZERO_LOG_ODDS)
+                          / HITS_PER_WORD):
         return False
     # each span's surroundings, as scoring.spun_probabilities measures them
     limit = logit(min_spun) - MARGIN
@@ -93,7 +98,8 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
 
 
 def span_bounds(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]:
-    """(start, end, the most evidence the span can carry), sorted by span.
+    """(start, end, the most evidence the span can carry), sorted, for the
+    spans that can carry any.
 
     >>> from restore.tables import Row
     >>> rows = [Row("hexad", o, p, "wordnet_spinner", "lemma", "t") for o, p in (("6", .5), ("six", .4))]
@@ -101,14 +107,38 @@ def span_bounds(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]
     ...     [Candidate(0, 5, "hexad", r.original, r, "exact", True, False) for r in rows])]
     [(0, 5, 2.3)]
     """
-    priors: dict[tuple[int, int], float] = {}
+    rivals: dict[tuple[int, int], list[Candidate]] = {}
     for c in candidates:
-        key = (c.start, c.end)
-        priors[key] = priors.get(key, 0.0) + c.row.prior
-    best: dict[tuple[int, int], float] = {}
-    for c in candidates:
-        key = (c.start, c.end)
-        weight = log_likelihood_ratio(c, min(1.0, priors[key] + PRIOR_ROUNDING))
-        if weight > best.get(key, 0.0):
-            best[key] = weight
-    return sorted((start, end, weight) for (start, end), weight in best.items())
+        members = rivals.get((c.start, c.end))
+        if members is None:
+            rivals[(c.start, c.end)] = [c]
+        else:
+            members.append(c)
+    bounds = []
+    for (start, end), members in rivals.items():
+        if len(members) == 1:  # a lone original keeps its own prior
+            weight = log_likelihood_ratio(members[0])
+        else:
+            prior = min(1.0, sum(c.row.prior for c in members) + PRIOR_ROUNDING)
+            weight = max(log_likelihood_ratio(c, prior) for c in members)
+        if weight > 0:
+            bounds.append((start, end, weight))
+    bounds.sort()
+    return bounds
+
+
+def has_more_words(text: str, count: float) -> bool:
+    """Does ``text`` hold more than ``count`` words (as ``str.split`` finds
+    them)? Counted in a head of the text just long enough: a head never
+    holds more words than the whole.
+
+    >>> has_more_words("one two  three", 2), has_more_words("one two  three", 3)
+    (True, False)
+    """
+    size = int(max(count, 0) * 8) + 64  # about six characters a word, and some to spare
+    while True:
+        if len(text[:size].split()) > count:
+            return True
+        if size >= len(text):
+            return False
+        size *= 2

@@ -146,6 +146,12 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],
     out = [0.0] * len(candidates)
     exp = math.exp
     for members in groups:
+        if len(members) == 1:  # most spans: the same sums, without the loops
+            k = members[0]
+            prior = candidates[k].row.prior
+            weight = prior * exp(max(-30.0, min(30.0, lifts[k])))
+            out[k] = weight / (max(1e-6, 1.0 - prior) + weight)
+            continue
         keep = max(1e-6, 1.0 - sum(candidates[k].row.prior for k in members))
         weights = [candidates[k].row.prior * exp(max(-30.0, min(30.0, lifts[k])))
                    for k in members]
@@ -218,7 +224,7 @@ class LanguageModelScorer:
         # serum"): its dislike of them counts for little
         floored = [evident or c.row.family == TORTURED_FAMILY
                    for evident, c in zip(self_evident, candidates)]
-        groups, group_of = analysis.groups, analysis.group_of
+        groups = analysis.groups
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         # WordNet-family forms are calibrated, then multiplied by this (None: other
         # families, whose raw probability is their confidence)
@@ -237,10 +243,12 @@ class LanguageModelScorer:
                 # and only the posteriors of their spans need working out again
                 near = hypothesis.touched_near
                 changed: set[int] = set()
-                for k in range(len(candidates)):
-                    if active[k] and near(*spans[k]):
-                        lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
-                        changed.add(group_of[k])
+                for number, members in enumerate(groups):  # rivals share a span
+                    if near(*spans[members[0]]):
+                        for k in members:
+                            if active[k]:
+                                lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
+                                changed.add(number)
                 redo = [groups[g] for g in sorted(changed)]
             fresh = channel_posteriors(candidates, [
                 max(lift, SELF_EVIDENT_MIN_LIFT) if evident else lift
@@ -337,11 +345,15 @@ class LanguageModelScorer:
         spun = words.words[first:last]
         if not spun or not original:
             return 0.0
-        if hypothesis.chosen:
-            left = self._context_left(words, first, hypothesis)[-2:]
-            right = self._context_right(words, last, hypothesis)
-        else:  # the text as written: the same walk without restorations to step over
-            left, right = _plain_context(words, first, last)
+        context = hypothesis.contexts.get(span)  # (rivals share a span, and so its context)
+        if context is None:
+            if hypothesis.chosen:
+                context = (self._context_left(words, first, hypothesis)[-2:],
+                           self._context_right(words, last, hypothesis))
+            else:  # the text as written: the same walk without restorations to step over
+                context = _plain_context(words, first, last)
+            hypothesis.contexts[span] = context
+        left, right = context
         # the lift depends on nothing else: it is the same wherever these words recur
         # (should it come to depend on more, e.g. more context, that goes in the key)
         key = (*left, "|", *original, "|", *spun, "|", *right)
@@ -438,20 +450,23 @@ class _Analysis:
             self.words = previous.words
         else:
             self.words = _Words.in_stretches(text, self.stretches)
-        by_span: dict[tuple[int, int], tuple[int, int]] = {}  # rivals share a span
-        self.spans = []
-        for c in candidates:
-            span = by_span.get((c.start, c.end))
-            if span is None:
-                span = by_span[(c.start, c.end)] = self.words.span(c.start, c.end)
-            self.spans.append(span)
+        # rivals share a span: the candidates grouped by span (as span_groups
+        # groups them) and each candidate's word span
+        self.groups: list[list[int]] = []
+        self.spans: list[tuple[int, int]] = []
+        group_at: dict[tuple[int, int], int] = {}
+        word_spans: list[tuple[int, int]] = []  # by group
+        for k, c in enumerate(candidates):
+            number = group_at.get((c.start, c.end))
+            if number is None:
+                number = group_at[(c.start, c.end)] = len(self.groups)
+                self.groups.append([k])
+                word_spans.append(self.words.span(c.start, c.end))
+            else:
+                self.groups[number].append(k)
+            self.spans.append(word_spans[number])
         self.originals = [_PHRASE_WORDS[c.original] for c in candidates]
         self.weights: list[float] = []
-        self.groups = span_groups(candidates)
-        self.group_of = [0] * len(candidates)  # candidate -> its group
-        for number, members in enumerate(self.groups):
-            for k in members:
-                self.group_of[k] = number
         self._keep_text = _Hypothesis(self.words, {})
         self.plain_lifts: dict[tuple[int, int, str], float] = {}  # may be shared per text
 
@@ -482,6 +497,8 @@ class _Hypothesis:
             for index in range(first, last):
                 self.owner[index] = first
         self._owned = sorted(self.owner)
+        # word span -> its left and right context, once walked (see _lift)
+        self.contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
 
     def touched_near(self, first: int, last: int) -> bool:
         """Does a chosen restoration sit in the trigram context of words first..last

@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 import ahocorasick
 
-from .cache import cached, file_fingerprint
+from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .clean import nothing_to_restore
@@ -97,6 +97,9 @@ class Restorer:
             return (Restorer, (self.families, self.wordlists, None, True, self.thorough))
         return (get_restorer, (self.families, self.wordlists, self.thorough))
 
+    # the pipeline makes no reference cycles (tests/test_api.py checks), so the
+    # collector would only walk the tables and caches, thousands of times a text
+    @gc_paused()
     def restore(self, text: str, threshold: float | None = None) -> Restoration:
         """Restore ``text``; see :func:`restore.fix_and_explain`."""
         if not isinstance(text, str):
@@ -181,9 +184,7 @@ class Restorer:
                 # the WordNet channel too: "bus topology", left by "regional
                 # anatomy" -> "topology", is a lemma no table lists
                 near = around(written, 40, len(current))
-                wrote = IntervalSet()
-                for low, high in written:
-                    wrote.add_if_free(low, high)
+                wrote = IntervalSet.of(written)
                 candidates = _dedupe_sorted(candidates + [
                     c for c in self.channel.find(current, candidates, near)
                     if wrote.overlaps(c.start, c.end)], current)

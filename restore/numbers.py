@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from .candidates import Candidate
+from .memo import Memo
 
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -47,6 +48,9 @@ def number_value(spelling: str) -> int | None:
     if spelling.isascii() and spelling.isdigit() and len(spelling) < 7:
         return int(spelling)
     return NUMBER_WORDS.get(spelling.lower())
+
+
+_VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
 
 
 def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = "") -> str | None:
@@ -81,7 +85,7 @@ def merge_number_spellings(candidates: Sequence[Candidate], text: str = "") -> l
     """
     by_span: dict[tuple[int, int, int], list[int]] = {}
     for k, c in enumerate(candidates):
-        value = number_value(c.original)
+        value = _VALUES[c.original]
         if value is not None:
             by_span.setdefault((c.start, c.end, value), []).append(k)
     drop: set[int] = set()

@@ -251,8 +251,13 @@ def row_log_likelihood_ratio(row: Row, prior: float | None = None) -> float:
     """
     if "channel" in row.note:
         return 0.0  # channel rows say what a spun word was, not whether it is spun
-    if prior is None:
-        prior = row.prior
+    if prior is None:  # the row's own: worked out once per row
+        known = _ROW_WEIGHTS.get(id(row))
+        if known is None or known[0] is not row:  # (the row is kept, so its id stays its own)
+            if len(_ROW_WEIGHTS) >= 200_000:
+                _ROW_WEIGHTS.clear()
+            known = _ROW_WEIGHTS[id(row)] = (row, row_log_likelihood_ratio(row, row.prior))
+        return known[1]
     if is_self_evident_row(row):
         return SELF_EVIDENT_LOG_LR * prior
     if " " in row.spun:
@@ -265,6 +270,9 @@ def row_log_likelihood_ratio(row: Row, prior: float | None = None) -> float:
     return weight if weight >= EVIDENCE_MIN else 0.0
 
 
+_ROW_WEIGHTS: dict[int, tuple[Row, float]] = {}  # id(row) -> (row, its log LR)
+
+
 def span_weights(candidates: Sequence[Candidate],
                  weights: Sequence[float] | None = None) -> list[tuple[int, int, float]]:
     """Evidence of each span, counting overlapping spans once (the strongest).
@@ -272,7 +280,7 @@ def span_weights(candidates: Sequence[Candidate],
     best: dict[tuple[int, int], float] = {}  # spans with evidence, and their strongest
     for k, c in enumerate(candidates):
         weight = log_likelihood_ratio(c) if weights is None else weights[k]
-        if weight > best.get((c.start, c.end), 0.0):
+        if weight > 0.0 and weight > best.get((c.start, c.end), 0.0):
             best[(c.start, c.end)] = weight
     chosen: list[tuple[int, int, float]] = []
     taken = IntervalSet()
@@ -287,7 +295,8 @@ def document_evidence(text: str, candidates: Sequence[Candidate],
                       weights: Sequence[float] | None = None) -> DocumentEvidence:
     """Total spin evidence in ``text``."""
     spans = span_weights(candidates, weights)
-    word_level = span_weights(candidates, _without_phrase_tables(candidates, weights))
+    word_level = (span_weights(candidates, _without_phrase_tables(candidates, weights))
+                  if any(c.row.family == TORTURED_FAMILY for c in candidates) else spans)
     return DocumentEvidence(len(text.split()), sum(w for _, _, w in spans),
                             sum(w for _, _, w in word_level))
 

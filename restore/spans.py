@@ -24,6 +24,26 @@ class IntervalSet:
         self._starts: list[int] = []
         self._ends: list[int] = []
 
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> "IntervalSet":
+        """The set ``add_if_free`` makes of ``spans``, one after the other;
+        spans that are sorted and disjoint already (written text) go in as
+        they are.
+
+        >>> IntervalSet.of([(0, 5), (5, 8)])._ends, IntervalSet.of([(3, 8), (0, 5)])._starts
+        ([5, 8], [3])
+        """
+        spans = list(spans)
+        made = cls()
+        if all(start <= end for start, end in spans) and all(
+                spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1)):
+            made._starts = [start for start, _ in spans]
+            made._ends = [end for _, end in spans]
+        else:
+            for start, end in spans:
+                made.add_if_free(start, end)
+        return made
+
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect_right(self._starts, start)
         if index > 0 and self._ends[index - 1] > start:
@@ -43,14 +63,21 @@ class IntervalSet:
 
 def around(spans: Iterable[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
     """Merged ranges reaching ``margin`` characters beyond each span, within 0..length."""
-    ranges: list[list[int]] = []
+    ranges: list[tuple[int, int]] = []
+    current_low, current_high = 0, None  # the range being merged (none yet)
     for start, end in sorted(spans):
-        low, high = max(0, start - margin), min(length, end + margin)
-        if ranges and low <= ranges[-1][1]:
-            ranges[-1][1] = max(ranges[-1][1], high)
+        low = start - margin if start > margin else 0  # (max and min, without the calls)
+        high = end + margin if end + margin < length else length
+        if current_high is not None and low <= current_high:
+            if high > current_high:
+                current_high = high
         else:
-            ranges.append([low, high])
-    return [(low, high) for low, high in ranges]
+            if current_high is not None:
+                ranges.append((current_low, current_high))
+            current_low, current_high = low, high
+    if current_high is not None:
+        ranges.append((current_low, current_high))
+    return ranges
 
 
 def widen_to_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
