@@ -540,7 +540,7 @@ def _best_choices(candidates: Sequence[Candidate], spans: list[tuple[int, int]],
     used: set[int] = set()
     for k in order:
         first, last = spans[k]
-        if last <= first or any(i in used for i in range(first, last)):
+        if last <= first or not used.isdisjoint(range(first, last)):
             continue
         used.update(range(first, last))
         taken[first] = (last, _PHRASE_WORDS[candidates[k].original])
