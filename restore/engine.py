@@ -43,7 +43,8 @@ MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
 WINDOW_CHARS = 800  # about 130 words on each side of a strong form
-DOCTORED_MIN_LOG_ODDS = 0.0  # from here the tortured-phrase channel reads the whole text
+DOCTORED_MIN_LOG_ODDS = 0.0  # from here the tortured-phrase channel reads the text...
+TORTURED_WINDOW_CHARS = 600  # ...about 100 words on each side of a listed tortured phrase
 
 
 class Restorer:
@@ -150,7 +151,12 @@ class Restorer:
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
         if self._use_tortured and evidence.doctored_log_odds >= DOCTORED_MIN_LOG_ODDS:
-            candidates += self.tortured_channel.find(text)
+            # a doctored paper has tortured phrases all through it; one listed phrase
+            # in a long changelog ("grouping methods") does not make its pages suspect
+            listed = [(c.start, c.end) for c in strong if c.row.family == TORTURED_FAMILY]
+            if listed:
+                candidates += self.tortured_channel.find(
+                    text, around(listed, TORTURED_WINDOW_CHARS, len(text)))
         score = round(spin_score(evidence), 4)
         if not candidates:
             return [], text, score

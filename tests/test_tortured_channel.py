@@ -70,6 +70,17 @@ def test_only_a_text_the_tables_show_doctored_gets_channel_restorations():
     assert result.revert() == doctored
 
 
+def test_the_channel_reads_only_near_listed_phrases():
+    # one listed phrase in a long changelog ("grouping methods") does not open its
+    # every page to the channel
+    filler = "The council met on Tuesday to talk about the roads. " * 60
+    text = ("Our counterfeit consciousness model used picture handling. " + filler
+            + "We trained a profound neural network.")
+    assert "profound neural network" in restore.fix_text(text)  # 3,000 characters away
+    near = "Our counterfeit consciousness model used picture handling and a profound neural network."
+    assert "deep neural network" in restore.fix_text(near)
+
+
 def test_channel_rows_carry_no_spin_evidence():
     from restore.scoring import row_log_likelihood_ratio
     candidate = CHANNEL.find("a profound neural network")[0]
