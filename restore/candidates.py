@@ -188,10 +188,8 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     >>> transfer_case("modern", "modern", "New"), transfer_case("nasa", "nasa", "NASA")
     ('new', 'NASA')
 
-    Unless WordNet only knows the word with a capital:
-
-    >>> transfer_case("thorium", "thorium", "Thursday"), transfer_case("side", "side", "English")
-    ('Thursday', 'English')
+    (A word WordNet only knows with a capital, "Thursday", gets it back once
+    chosen: see :func:`proper_case`.)
 
     A Roman numeral in capitals is WordNet's spelling, not the author's:
 
@@ -200,8 +198,7 @@ def transfer_case(found: str, table_spun: str, original: str) -> str:
     """
     if found.islower() and table_spun.islower():
         # the common case, decided without looking at letters
-        if (original[:1].isupper() and original[1:].islower() and " " not in original
-                and _is_also_lowercase(original)):
+        if original[:1].isupper() and original[1:].islower() and " " not in original:
             return original[0].lower() + original[1:]
         return original
     if is_capitalised_numeral(found):
@@ -236,15 +233,6 @@ def proper_case(original: str) -> str:
 
     proper = load_synsets().proper_case(lowered)
     return original if proper == lowered else proper
-
-
-def _is_also_lowercase(word: str) -> bool:
-    """Is ``word`` a WordNet lemma in lowercase too ("New": "new"; not
-    "Thursday")? Asked only of capitalised originals of lowercase spins,
-    so the synsets are loaded only when such a candidate turns up."""
-    from .wordnet import load_synsets
-
-    return word.lower() in load_synsets().lemmas
 
 
 def _case_compatible(found: str, table_spun: str) -> bool:

@@ -65,11 +65,26 @@ def to_substitutions(chosen: Sequence[Scored]) -> list[Substitution]:
 
 
 def _cased(c: Candidate) -> str:
-    """The restoration, written as a name when the author wrote the spun form
-    as one: "in the Joined States" -> "United States" (the tortured list is
-    lowercase), while "joined states", or a capital only at a sentence start,
-    is no sign of a name."""
-    if c.spun[:1].isupper() and not c.sentence_start:
+    """The restoration, written as a name where it is one: when the author
+    wrote the spun form as a name ("in the Joined States" -> "United States";
+    the tortured list is lowercase, and "joined states", or a capital only at
+    a sentence start, is no sign of a name), or when the table writes the
+    original with a capital and WordNet knows it only so ("thorium" ->
+    "Thursday", while "modern" -> "new", not "New"). Only the chosen
+    restorations are looked up, so clean text never loads the synsets.
+
+    >>> from restore.tables import Row
+    >>> from restore.candidates import transfer_case
+    >>> def cased(spun, table_original, start=False):
+    ...     row = Row(spun.lower(), table_original, 0.5, WORDNET_FAMILY, "", "t")
+    ...     original = transfer_case(spun, row.spun, table_original)
+    ...     return _cased(Candidate(0, len(spun), spun, original, row, "x", True, start))
+    >>> cased("thorium", "Thursday"), cased("modern", "New"), cased("Joined States", "united states")
+    ('Thursday', 'new', 'United States')
+    >>> cased("joined states", "united states"), cased("Joined states", "united states", True)
+    ('united states', 'United states')
+    """
+    if (c.spun[:1].isupper() and not c.sentence_start) or c.row.original[:1].isupper():
         return proper_case(c.original)
     return c.original
 
