@@ -13,6 +13,8 @@ that spelling and gives it the probability of both.
 ('six', '40')
 >>> preferred_spelling(["6", "six"], before="up ", after=" percent")
 '6'
+>>> preferred_spelling(["4", "four"], after=" percent. Ms. Solberg"), preferred_spelling(["6", "six"], after=" a.m.")
+('4', '6')
 """
 
 from __future__ import annotations
@@ -62,8 +64,10 @@ def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = 
         return None
     value = values.pop()
     next_words = after.split(maxsplit=1)
-    unit = next_words[0].lower().rstrip(",;:") if next_words else ""
-    numeral_context = (unit in NUMERAL_UNITS or after[:1] == "%"
+    word = next_words[0].lower() if next_words else ""
+    # "a.m." keeps its stops; "percent." at a sentence end loses the full stop
+    units = {word.rstrip(",;:"), word.rstrip(",;:.!?)\"'”’")}
+    numeral_context = (not units.isdisjoint(NUMERAL_UNITS) or after[:1] == "%"
                        or before.rstrip()[-1:] in NUMERAL_SIGNS)
     want_word = value < SPELLED_OUT_BELOW and not numeral_context
     for s in spellings:
