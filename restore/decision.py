@@ -195,22 +195,20 @@ def doubt_unfinished(substitutions: Sequence[Substitution], pending: Sequence[Sc
         if sub.rule.startswith(TORTURED_FAMILY):  # scientific English: final
             out.append(sub)
             continue
-        doubt = 0.0
+        doubt, step = 0.0, None
         for index in range(bisect_right(starts, low - longest), bisect_right(starts, high - 1)):
             later = ordered[index]
             if (later.candidate.end > low and later.confidence > doubt
                     and _continues(later.candidate, sub, low, high)):
-                doubt = later.confidence
-        if doubt <= 0.0:
+                doubt, step = later.confidence, later.candidate
+        if step is None:
             out.append(sub)
             continue
         confidence = round(sub.confidence * (1.0 - doubt), 4)
         if confidence >= threshold:
-            c = next(s.candidate for s in ordered if s.confidence == doubt
-                     and s.candidate.end > low and s.candidate.start < high
-                     and _continues(s.candidate, sub, low, high))
             out.append(replace(sub, confidence=confidence, evidence=(
-                f"{sub.evidence}; may itself be spun: {c.spun!r} -> {c.original!r} {doubt:.2f}")))
+                f"{sub.evidence}; may itself be spun: {step.spun!r} -> {step.original!r} "
+                f"{doubt:.2f}")))
     return out
 
 

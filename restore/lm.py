@@ -152,7 +152,7 @@ def lm_form(word: str) -> str:
     if word.isascii():
         if word.isdigit():  # not "¹" or "٣", which int() refuses
             return WORD_OF_NUMBER.get(int(word), "ten") if len(word) < 4 else "ten"
-        numeral = _NUMERAL_FORM.fullmatch(word)
+        numeral = _NUMERAL_FORM.fullmatch(word) if word[:1].isdigit() else None
         if numeral is not None:
             digits, suffix = numeral.groups()
             if suffix.lower() == "s":  # a decade: "1990s", "60s"
