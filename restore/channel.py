@@ -215,14 +215,16 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
         for original, rate in best if rate / total >= least)
 
 
+# British -> American, in order ("practised" before the "-ise" rule takes it)
 _SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in (
     (r"practis(e|ed|es|ing)\b", r"practic\1"),
-    (r"(?<=[a-z]{2}[bdgilmnprv])our(?=(?:s|ed|ing|er|ers|ite|ites|able|ably|ful|fully|less"
-     r"|ism|ist|ists|ly|hood|hoods)?\b)", "or"), (r"([^aeiou])re\b", r"\1er"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
+    (r"(?<=[a-z]{2}[bdgilmnprv])our(?=(?:s|ed|ing|er|ers|ite|ites|able|ably|ful|fully"
+     r"|less|ism|ist|ists|ly|hood|hoods)?\b)", "or"),
+    (r"([^aeiou])re\b", r"\1er"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
     (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"ogue\b", "og"), (r"ae", "e"), (r"oe", "e"),
-    (r"ll(ed|ing|er)\b", r"l\1"),
-    (r"(licen|defen|offen|preten)ce(s?)\b", r"\1se\2"), (r"ageing", "aging"), (r"\bgrey", "gray"),
-    (r"programme", "program"), (r"-", ""), (r" ", ""))]
+    (r"ll(ed|ing|er)\b", r"l\1"), (r"(licen|defen|offen|preten)ce(s?)\b", r"\1se\2"),
+    (r"ageing", "aging"), (r"\bgrey", "gray"), (r"programme", "program"),
+    (r"-", ""), (r" ", ""))]
 
 
 @lru_cache(maxsize=65536)

@@ -26,7 +26,7 @@ from typing import Iterable
 
 import regex
 
-from .numbers import WORD_OF_NUMBER
+from .numbers import DECADE_OF_NUMBER, ORDINAL_OF_NUMBER, WORD_OF_NUMBER
 
 OOV_LOGPROB = -11.0  # natural log; about a word in 60,000
 _LOGMATH_BASE = 1.0001  # pocketsphinx reports log probabilities in this base
@@ -156,19 +156,12 @@ def lm_form(word: str) -> str:
         if numeral is not None:
             digits, suffix = numeral.groups()
             if suffix.lower() == "s":  # a decade: "1990s", "60s"
-                return _DECADES.get(int(digits[-2:]), "tens") if len(digits) > 1 else "tens"
-            return _ORDINALS.get(int(digits), "tenth") if len(digits) < 4 else "tenth"
+                return DECADE_OF_NUMBER.get(int(digits[-2:]), "tens") if len(digits) > 1 else "tens"
+            return ORDINAL_OF_NUMBER.get(int(digits), "tenth") if len(digits) < 4 else "tenth"
     return word.lower().replace("’", "'")
 
 
 _NUMERAL_FORM = regex.compile(r"(\d+)(st|nd|rd|th|ST|ND|RD|TH|s)")
-_ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
-                  "eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth "
-                  "eighteenth nineteenth").split()
-_ORDINALS = dict(enumerate(_ORDINAL_WORDS))
-_ORDINALS.update({n: WORD_OF_NUMBER[n][:-1] + "ieth" for n in range(20, 100, 10)})
-_ORDINALS.update({100: "hundredth", 1000: "thousandth"})
-_DECADES = {n: WORD_OF_NUMBER[n][:-1] + "ies" for n in range(20, 100, 10)}
 
 
 def lm_words(phrase: str) -> list[str]:

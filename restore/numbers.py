@@ -13,8 +13,10 @@ that spelling and gives it the probability of both.
 ('six', '40')
 >>> preferred_spelling(["6", "six"], before="up ", after=" percent")
 '6'
->>> preferred_spelling(["4", "four"], after=" percent. Ms. Solberg"), preferred_spelling(["6", "six"], after=" a.m.")
-('4', '6')
+>>> preferred_spelling(["4", "four"], after=" percent. Ms. Solberg")
+'4'
+>>> preferred_spelling(["6", "six"], after=" a.m.")
+'6'
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Sequence
 
 from .candidates import Candidate
 from .memo import Memo
+from .roman import is_roman_numeral
 
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -33,6 +36,14 @@ NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 # the other way, with the round numbers a language model knows as one word
 WORD_OF_NUMBER: dict[int, str] = {n: w for w, n in NUMBER_WORDS.items()}
 WORD_OF_NUMBER.update({100: "hundred", 1000: "thousand"})
+# ordinals and decades, as words ("20th" is "twentieth", "1990s" "nineties")
+ORDINAL_OF_NUMBER: dict[int, str] = dict(enumerate((
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth").split()))
+ORDINAL_OF_NUMBER.update({n: WORD_OF_NUMBER[n][:-1] + "ieth" for n in range(20, 100, 10)})
+ORDINAL_OF_NUMBER.update({100: "hundredth", 1000: "thousandth"})
+DECADE_OF_NUMBER: dict[int, str] = {n: WORD_OF_NUMBER[n][:-1] + "ies" for n in range(20, 100, 10)}
 SPELLED_OUT_BELOW = 10
 # words after a number, and signs before it, that make it a numeral at any size
 NUMERAL_UNITS = frozenset(
@@ -53,6 +64,18 @@ def number_value(spelling: str) -> int | None:
 
 
 _VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
+_NUMBER_PARTS = frozenset("hundred thousand million billion trillion and".split())
+
+
+def is_number(phrase: str) -> bool:
+    """A number, however spelled ("two hundred", "200", "CC", "twenty-one").
+
+    >>> [is_number(p) for p in ("two hundred", "200", "CC", "twenty-one", "two cats")]
+    [True, True, True, True, False]
+    """
+    parts = phrase.replace("-", " ").replace(",", "").split()
+    return bool(parts) and all(number_value(p) is not None or is_roman_numeral(p)
+                               or p.lower() in _NUMBER_PARTS for p in parts)
 
 
 def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = "") -> str | None:
