@@ -21,8 +21,7 @@ from typing import Sequence, TypeVar
 
 import regex
 
-from .spin import FUNCTION_WORDS
-from .tokens import is_sentence_start
+from .tokens import FUNCTION_WORDS, is_sentence_start
 
 ROMAN_NUMERAL = regex.compile(
     r"(?i)(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})")

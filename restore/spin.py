@@ -58,7 +58,7 @@ from typing import Any, Iterable, Sequence
 
 from .tables import TableError, load_rows
 from .wordnet import Synsets, load_synsets, synsets_path  # noqa: F401  (re-exported)
-from .tokens import tokenize
+from .tokens import FUNCTION_WORDS, tokenize  # noqa: F401  (FUNCTION_WORDS re-exported)
 
 FAMILIES = ("wordnet", "thesaurus", "tortured")
 DEFAULT_RATES = {"wordnet": 0.18, "thesaurus": 0.10, "tortured": 1.0}
@@ -71,18 +71,6 @@ AND_TABLE = ("in addition to", "as well as")
 THESAURUS_MIN_ZIPF = 3.0
 HELDOUT_MODULUS = 5   # 1 in 5 tortured phrases is held out (see is_heldout)
 
-FUNCTION_WORDS = frozenset("""
-a an the and or but nor so yet for of in on at by to from into onto upon with without
-within about above across after against along among around as before behind below
-beneath beside besides between beyond despite down during except inside like near off
-out outside over past since through throughout till toward towards under underneath
-until unto up via per than then there here this that these those it its i we you he she
-they me us him her them my our your his their mine ours yours hers theirs who whom whose
-which what when where why how all any both each either neither every few many much more
-most other some such no not only own same too very can could may might must shall should
-will would do does did be is are was were been being have has had am if whether while
-although though because unless once also just even still again ever never always one
-""".split())
 
 
 @dataclass(frozen=True, slots=True)

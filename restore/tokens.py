@@ -70,6 +70,21 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# words a spinner's output is judged around: the WordNet-style spinner leaves
+# them alone capitalised at a sentence start, and they make no Roman numeral a name
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor so yet for of in on at by to from into onto upon with without
+within about above across after against along among around as before behind below
+beneath beside besides between beyond despite down during except inside like near off
+out outside over past since through throughout till toward towards under underneath
+until unto up via per than then there here this that these those it its i we you he she
+they me us him her them my our your his their mine ours yours hers theirs who whom whose
+which what when where why how all any both each either neither every few many much more
+most other some such no not only own same too very can could may might must shall should
+will would do does did be is are was were been being have has had am if whether while
+although though because unless once also just even still again ever never always one
+""".split())
+
 def is_bare_span(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is whitespace-delimited on both sides.
 
