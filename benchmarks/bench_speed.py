@@ -5,8 +5,9 @@
     python benchmarks/bench_speed.py --stream-mb 100 # also: peak RSS of `unspin fix --in-place`
                                                      #   on a 100 MB file and a 10 MB single line
 
-Inputs are built by repeating the texts of tests/cases/*.json (spun: their
-``original`` field) and corpora/clean/*.txt (clean prose). ftfy.fix_text runs
+Inputs: spun news text is the WordNet-style spun corpus (corpora/spun/wordnet,
+0.41 MB distinct, repeated for larger sizes), clean text is corpora/clean/*.txt
+repeated; ``--kinds cases`` measures the test-case texts (tests/cases/*.json). ftfy.fix_text runs
 on the same text in the same run as a reference (``pip install ftfy``).
 Each measurement that needs a clean peak RSS runs in its own subprocess.
 """
@@ -27,6 +28,16 @@ ENV = {**os.environ, "PYTHONPATH": str(REPO)}
 
 
 def spun_text() -> str:
+    """Spun news text: the WordNet-style spun corpus (corpora/spun/wordnet, seeds 1-3),
+    0.41 MB of distinct text; larger sizes repeat it."""
+    paths = sorted((REPO / "corpora" / "spun" / "wordnet").glob("seed*/*.txt"))
+    return "\n\n".join(p.read_text("utf-8") for p in paths) + "\n\n"
+
+
+def case_text() -> str:
+    """The texts of the test cases (tests/cases/*.json, their ``original`` field): short,
+    mostly clean, many repeated phrases. Measured before 2026-11-27 as 'spun'; kept for
+    comparison with those figures."""
     texts = []
     for path in sorted((REPO / "tests" / "cases").glob("*.json")):
         texts += [case["original"] for case in json.loads(path.read_text("utf-8"))]
@@ -48,7 +59,8 @@ kind, mb, with_ftfy = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "1"
 sys.path.insert(0, BENCH_DIR)
 import bench_speed as b
 import restore
-text = b.build(b.spun_text() if kind == "spun" else b.clean_text(), mb)
+source = {"spun": b.spun_text, "clean": b.clean_text, "cases": b.case_text}[kind]()
+text = b.build(source, mb)
 restore.fix_text("warm up the tables")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
@@ -109,7 +121,8 @@ def stream_rss(path: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,50", help="MB, comma-separated")
-    parser.add_argument("--kinds", default="spun,clean", help="spun, clean or both")
+    parser.add_argument("--kinds", default="spun,clean",
+                        help="comma-separated: spun (spun news corpus), clean, cases")
     parser.add_argument("--no-ftfy", action="store_true")
     parser.add_argument("--no-latency", action="store_true")
     parser.add_argument("--stream-mb", type=float, default=0,
@@ -128,7 +141,7 @@ def main() -> None:
     for megabytes in (float(s) for s in args.sizes.split(",") if s):
         for kind in args.kinds.split(","):
             r = measure_fix_text(kind, megabytes, with_ftfy)
-            line = (f"fix_text {kind:5} {megabytes:5.0f} MB: {r['mb_s']:6.2f} MB/s "
+            line = (f"fix_text {kind:5} {megabytes:5.1f} MB: {r['mb_s']:6.2f} MB/s "
                     f"({r['seconds']:.1f} s), peak RSS {r['peak_rss_mb']:.0f} MB "
                     f"(tables loaded: {r['rss_before_mb']:.0f} MB)")
             if "ftfy_mb_s" in r:
