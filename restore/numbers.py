@@ -17,6 +17,12 @@ that spelling and gives it the probability of both.
 '4'
 >>> preferred_spelling(["6", "six"], after=" a.m.")
 '6'
+>>> preferred_spelling(["7", "seven"], after=" or 8 percent"), preferred_spelling(["7", "seven"], after=" pct")
+('7', '7')
+>>> preferred_spelling(["7", "seven"], after=" or viii per centum")
+'7'
+>>> preferred_spelling(["7", "seven"], after=" or eight people"), preferred_spelling(["24", "twenty-four"])
+('seven', '24')
 """
 
 from __future__ import annotations
@@ -47,23 +53,33 @@ DECADE_OF_NUMBER: dict[int, str] = {n: WORD_OF_NUMBER[n][:-1] + "ies" for n in r
 SPELLED_OUT_BELOW = 10
 # words after a number, and signs before it, that make it a numeral at any size
 NUMERAL_UNITS = frozenset(
-    "percent per percentage % a.m. p.m. am pm km kilometres "
+    "percent per percentage pct % a.m. p.m. am pm km kilometres "
     "kilometers metres meters cm mm kg g lb mph km/h degrees °c °f".split())
 NUMERAL_SIGNS = frozenset("$£€¥#")
 
 
 def number_value(spelling: str) -> int | None:
-    """The value of a plain numeral or a number word under a hundred, else None.
+    """The value of a plain numeral or a number word under a hundred (as
+    WordNet writes them: "forty-two"), else None.
 
     >>> number_value("40"), number_value("Forty"), number_value("forty-two"), number_value("VI")
-    (40, 40, None, None)
+    (40, 40, 42, None)
+    >>> number_value("forty-twelve"), number_value("two-forty"), number_value("forty two")
+    (None, None, None)
     """
     if spelling.isascii() and spelling.isdigit() and len(spelling) < 7:
         return int(spelling)
-    return NUMBER_WORDS.get(spelling.lower())
+    lowered = spelling.lower()
+    tens, hyphen, unit = lowered.partition("-")
+    if hyphen:
+        if tens in _TENS and unit in NUMBER_WORDS and 0 < NUMBER_WORDS[unit] < 10:
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+        return None
+    return NUMBER_WORDS.get(lowered)
 
 
 _VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
+_RANGE_WORDS = frozenset({"or", "to", "and", "-", "–"})
 _NUMBER_PARTS = frozenset("hundred thousand million billion trillion and".split())
 
 
@@ -86,7 +102,10 @@ def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = 
     if len(values) != 1 or None in values:
         return None
     value = values.pop()
-    next_words = after.split(maxsplit=1)
+    next_words = after.split(maxsplit=3)
+    if (len(next_words) >= 3 and next_words[0].lower() in _RANGE_WORDS
+            and (_VALUES[next_words[1]] is not None or is_roman_numeral(next_words[1]))):
+        next_words = next_words[2:]  # a range: the unit after its second number counts
     word = next_words[0].lower() if next_words else ""
     # "a.m." keeps its stops; "percent." at a sentence end loses the full stop
     units = {word.rstrip(",;:"), word.rstrip(",;:.!?)\"'”’")}
