@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 import regex
 
@@ -84,9 +84,12 @@ class WordNetChannel:
         return cached
 
     def find(self, text: str, covered: Sequence[Candidate],
-             windows: Sequence[tuple[int, int]]) -> list[Candidate]:
+             windows: Sequence[tuple[int, int]],
+             keep: Callable[[int, int], bool] | None = None) -> list[Candidate]:
         """Candidates for lemmas inside ``windows`` (spun stretches of
-        ``text``) that the tables did not already offer."""
+        ``text``) that the tables did not already offer; given ``keep``, only
+        those whose span it keeps (the same as filtering the result, without
+        looking up the spans it drops)."""
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
         for low, high in windows:
@@ -102,6 +105,8 @@ class WordNetChannel:
                     if size > 1 and not joins[index + size - 2]:
                         break
                     end = spans[index + size - 1][1]
+                    if keep is not None and not keep(start, end):
+                        continue
                     spun = text[start:end]
                     options = self._options.get(spun)
                     if options is None:

@@ -191,9 +191,9 @@ class Restorer:
                 # anatomy" -> "topology", is a lemma no table lists
                 near = around(written, 40, len(current))
                 wrote = IntervalSet.of(written)
-                candidates = _dedupe_sorted(candidates + [
-                    c for c in self.channel.find(current, candidates, near)
-                    if wrote.overlaps(c.start, c.end)], current)
+                candidates = _dedupe_sorted(
+                    candidates + self.channel.find(current, candidates, near, wrote.overlaps),
+                    current)
         return substitutions, current, score
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
