@@ -35,7 +35,7 @@ from .candidates import WORDNET_FAMILY, Candidate, transfer_case
 from .lm import get_language_model, lm_words
 from .memo import Memo
 from .tables import Row
-from .tokens import WORD_PATTERN, is_bare_span, is_sentence_start
+from .tokens import bare_word_spans, is_sentence_start
 from .wordnet import load_synsets
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
@@ -53,7 +53,6 @@ MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
-_WORD = regex.compile(WORD_PATTERN)
 
 
 class WordNetChannel:
@@ -93,8 +92,7 @@ class WordNetChannel:
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
         for low, high in windows:
-            spans = [m.span() for m in _WORD.finditer(text, low, high)
-                     if is_bare_span(text, m.start(), m.end())]
+            spans = bare_word_spans(text, low, high)
             # may a phrase run on from one bare word to the next?
             joins = [_JOINS[text[spans[i][1]:spans[i + 1][0]]] for i in range(len(spans) - 1)]
             for index, (start, _) in enumerate(spans):

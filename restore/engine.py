@@ -164,7 +164,7 @@ class Restorer:
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
-        for _ in range(MAX_PASSES):
+        for pass_number in range(1, MAX_PASSES + 1):
             found, scored = self._decide(current, candidates, evidence, cut)
             if not found:
                 # what is left below the cut in the restored text may show
@@ -178,23 +178,31 @@ class Restorer:
                 break
             seen.add(restored)
             substitutions, current = merged, restored
-            # chains unwind from the inside out: the next pass only looks at
-            # what this pass wrote ("urban amount" -> "urban center" -> "city")
-            # a restored tortured phrase is scientific English: it is final,
-            # and tortured rows never re-open what another rule restored
-            written = [span for sub, span in zip(substitutions, output_spans(substitutions))
-                       if not sub.rule.startswith(TORTURED_FAMILY)]
-            candidates = [c for c in self.matcher.find_near(current, written)
-                          if c.row.family != TORTURED_FAMILY]
-            if self.channel is not None and written and spin_score(evidence) >= CHANNEL_MIN_SPIN:
-                # the WordNet channel too: "bus topology", left by "regional
-                # anatomy" -> "topology", is a lemma no table lists
-                near = around(written, 40, len(current))
-                wrote = IntervalSet.of(written)
-                candidates = _dedupe_sorted(
-                    candidates + self.channel.find(current, candidates, near, wrote.overlaps),
-                    current)
+            if pass_number < MAX_PASSES:  # (after the last pass, nobody asks)
+                candidates = self._candidates_near_written(current, substitutions, evidence)
         return substitutions, current, score
+
+    def _candidates_near_written(self, current: str, substitutions: Sequence[Substitution],
+                                 evidence: DocumentEvidence) -> list[Candidate]:
+        """The candidates of the next pass: those over what the passes so far
+        wrote in ``current``."""
+        # chains unwind from the inside out: the next pass only looks at
+        # what this pass wrote ("urban amount" -> "urban center" -> "city")
+        # a restored tortured phrase is scientific English: it is final,
+        # and tortured rows never re-open what another rule restored
+        written = [span for sub, span in zip(substitutions, output_spans(substitutions))
+                   if not sub.rule.startswith(TORTURED_FAMILY)]
+        candidates = [c for c in self.matcher.find_near(current, written)
+                      if c.row.family != TORTURED_FAMILY]
+        if self.channel is not None and written and spin_score(evidence) >= CHANNEL_MIN_SPIN:
+            # the WordNet channel too: "bus topology", left by "regional
+            # anatomy" -> "topology", is a lemma no table lists
+            near = around(written, 40, len(current))
+            wrote = IntervalSet.of(written)
+            candidates = _dedupe_sorted(
+                candidates + self.channel.find(current, candidates, near, wrote.overlaps),
+                current)
+        return candidates
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of ``text``, weighed in context when the scorer can."""
