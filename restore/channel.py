@@ -276,19 +276,25 @@ def _legit_logprob(spun: str) -> float:
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     wordnet = load_synsets()
-    lemmas = wordnet.lemmas
+    lemmas, frames = wordnet.lemmas, wordnet.frames
     words = phrase.split()
     best: dict[str, Row] = {}
     for width in (1, 2):
         for i in range(len(words) - width + 1):
-            inner = " ".join(words[i:i + width])
-            if inner not in lemmas or not wordnet.has_frame(words[:i], words[i + width:]):
+            before, after = " ".join(words[:i]), " ".join(words[i + width:])
+            if before + "\0" + after not in frames:  # (wordnet.has_frame, on joined words)
                 continue  # no synonym of it can be put back: no multiword lemma has this frame
+            inner = " ".join(words[i:i + width])
+            if inner not in lemmas:
+                continue
+            # the lemma with ``put_back`` for ``inner``: " ".join(before + [put_back] + after)
+            prefix = before + " " if i else ""
+            suffix = " " + after if i + width < len(words) else ""
             for group in wordnet.alternatives(inner):
                 for put_back in group:
                     if " " in put_back:
                         continue
-                    lemma = " ".join(words[:i] + [put_back] + words[i + width:])
+                    lemma = prefix + put_back + suffix
                     if lemma == phrase or " " not in lemma or lemma not in lemmas:
                         continue
                     for row in rows_of(lemma):
