@@ -88,25 +88,31 @@ class WordNetChannel:
         """Candidates for lemmas inside ``windows`` (spun stretches of
         ``text``) that the tables did not already offer; given ``keep``, only
         those whose span it keeps (the same as filtering the result, without
-        looking up the spans it drops)."""
+        looking up the spans it drops). ``keep`` must keep every longer span
+        from the start of one it keeps (as "overlaps one of these" does)."""
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
+        known = self._options.get
         for low, high in windows:
             spans = bare_word_spans(text, low, high)
+            count = len(spans)
             # may a phrase run on from one bare word to the next?
-            joins = [_JOINS[text[spans[i][1]:spans[i + 1][0]]] for i in range(len(spans) - 1)]
-            for index, (start, _) in enumerate(spans):
+            joins = [_JOINS[text[spans[i][1]:spans[i + 1][0]]] for i in range(count - 1)]
+            for index in range(count):
+                start = spans[index][0]
+                longest = 1  # words in the longest phrase from here
+                while (longest < MAX_PHRASE_WORDS and index + longest < count
+                       and joins[index + longest - 1]):
+                    longest += 1
+                if keep is not None and not keep(start, spans[index + longest - 1][1]):
+                    continue  # nor any shorter phrase from here
                 opening = None
-                for size in range(1, MAX_PHRASE_WORDS + 1):
-                    if index + size > len(spans):
-                        break
-                    if size > 1 and not joins[index + size - 2]:
-                        break
-                    end = spans[index + size - 1][1]
+                for last in range(index, index + longest):
+                    end = spans[last][1]
                     if keep is not None and not keep(start, end):
                         continue
                     spun = text[start:end]
-                    options = self._options.get(spun)
+                    options = known(spun)
                     if options is None:
                         options = self._options_for(spun)
                     if not options:
