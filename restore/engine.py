@@ -39,6 +39,12 @@ from .tortured_channel import TorturedChannel
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
+# A later pass is worked out around what the pass before changed (see
+# Restorer._decide_near_changes): a candidate's score depends on what lies
+# within about 700 characters of it (600 of evidence, the trigram and joint
+# decoding contexts); the margins leave more than twice that.
+LOCAL_KEEP_CHARS = 1_200
+LOCAL_REACH_CHARS = 3_000
 MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
@@ -76,6 +82,10 @@ class Restorer:
         # clean text can be proved clean without the language model (see restore.clean)
         self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
             thorough or self.scorer.thorough)
+        # later passes may be worked out around what changed (see _decide_near_changes):
+        # only the shipped scorer's scores are known to be local (in thorough mode,
+        # each everyday form counts once in the whole text)
+        self._local_passes = self._quick_proof
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
@@ -164,8 +174,14 @@ class Restorer:
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
+        written: list[tuple[int, int]] = []
+        changed: list[tuple[int, int]] | None = None  # see _decide_near_changes
         for pass_number in range(1, MAX_PASSES + 1):
-            found, scored = self._decide(current, candidates, evidence, cut)
+            found = self._decide_near_changes(current, written, changed, evidence, cut)
+            if not found:
+                if candidates is None:
+                    candidates = self._candidates_near(current, written, evidence)
+                found, scored = self._decide(current, candidates, evidence, cut)
             if not found:
                 # what is left below the cut in the restored text may show
                 # that a restoration is a step of a chain, not its end
@@ -177,21 +193,24 @@ class Restorer:
             if restored in seen:  # a cycle ("about" -> "around" -> "about"): stop
                 break
             seen.add(restored)
+            # where this pass changed the text (``found`` applied to ``current``
+            # gives ``restored``: merge_pass composes, it does not rewrite)
+            changed = (output_spans(found) if pass_number > 1 and self._local_passes
+                       and splice(current, found) == restored else None)
             substitutions, current = merged, restored
-            if pass_number < MAX_PASSES:  # (after the last pass, nobody asks)
-                candidates = self._candidates_near_written(current, substitutions, evidence)
+            # chains unwind from the inside out: the next pass only looks at
+            # what the passes wrote ("urban amount" -> "urban center" -> "city");
+            # a restored tortured phrase is scientific English: it is final,
+            # and tortured rows never re-open what another rule restored
+            written = [span for sub, span in zip(substitutions, output_spans(substitutions))
+                       if not sub.rule.startswith(TORTURED_FAMILY)]
+            candidates = None  # (gathered when a pass needs them)
         return substitutions, current, score
 
-    def _candidates_near_written(self, current: str, substitutions: Sequence[Substitution],
-                                 evidence: DocumentEvidence) -> list[Candidate]:
-        """The candidates of the next pass: those over what the passes so far
-        wrote in ``current``."""
-        # chains unwind from the inside out: the next pass only looks at
-        # what this pass wrote ("urban amount" -> "urban center" -> "city")
-        # a restored tortured phrase is scientific English: it is final,
-        # and tortured rows never re-open what another rule restored
-        written = [span for sub, span in zip(substitutions, output_spans(substitutions))
-                   if not sub.rule.startswith(TORTURED_FAMILY)]
+    def _candidates_near(self, current: str, written: Sequence[tuple[int, int]],
+                         evidence: DocumentEvidence) -> list[Candidate]:
+        """The candidates of a later pass: those over ``written`` (spans of
+        ``current`` that earlier passes wrote), tortured rows left out."""
         candidates = [c for c in self.matcher.find_near(current, written)
                       if c.row.family != TORTURED_FAMILY]
         if self.channel is not None and written and spin_score(evidence) >= CHANNEL_MIN_SPIN:
@@ -203,6 +222,35 @@ class Restorer:
                 candidates + self.channel.find(current, candidates, near, wrote.overlaps),
                 current)
         return candidates
+
+    def _decide_near_changes(self, current: str, written: Sequence[tuple[int, int]],
+                             changed: Sequence[tuple[int, int]] | None,
+                             evidence: DocumentEvidence, cut: float) -> list[Substitution]:
+        """What the next pass finds, worked out only around ``changed`` (where
+        the last pass changed the text); empty when it finds nothing there,
+        and then the caller runs the whole pass (whose scores it needs).
+
+        This pass and the one before both look at the candidates over what
+        was written. Far from what the last pass changed, the text, what was
+        written, and so the candidates and their scores are the same as in
+        the last pass, which restored none of them: a candidate's score
+        depends only on the text and candidates near it (evidence from
+        WINDOW_WORDS words on each side, trigram contexts, joint decoding a
+        few words wide). So the pass is worked out on the candidates over
+        what was written within LOCAL_REACH_CHARS of the changes, and only
+        what it finds within LOCAL_KEEP_CHARS of them is kept, where those
+        candidates see all that a whole pass would show them.
+        tests/test_engine_passes.py checks that the result is the same.
+        """
+        if not changed:
+            return []
+        length = len(current)
+        reach = IntervalSet.of(around(changed, LOCAL_REACH_CHARS, length))
+        nearby = [span for span in written if reach.overlaps(*span)]
+        found, _ = self._decide(current, self._candidates_near(current, nearby, evidence),
+                                evidence, cut)
+        kept = IntervalSet.of(around(changed, LOCAL_KEEP_CHARS, length))
+        return [sub for sub in found if kept.overlaps(sub.start, sub.end)]
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of ``text``, weighed in context when the scorer can."""
