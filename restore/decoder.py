@@ -360,7 +360,10 @@ class LanguageModelScorer:
         lift = self._lift_cache.get(key)
         if lift is None:
             with_original = self._sequence(left, [*original, *right])
-            with_spun = self._sequence(left, spun + right)
+            # (rivals share the span, its context and so this)
+            with_spun = hypothesis.spun_logprobs.get(span)
+            if with_spun is None:
+                with_spun = hypothesis.spun_logprobs[span] = self._sequence(left, spun + right)
             # each form's own probability, without context: the prior already holds it
             baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
             lift = (with_original - with_spun) - baseline
@@ -497,8 +500,10 @@ class _Hypothesis:
             for index in range(first, last):
                 self.owner[index] = first
         self._owned = sorted(self.owner)
-        # word span -> its left and right context, once walked (see _lift)
+        # word span -> its left and right context, once walked, and the log
+        # probability of its words as written in that context (see _lift)
         self.contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+        self.spun_logprobs: dict[tuple[int, int], float] = {}
 
     def touched_near(self, first: int, last: int) -> bool:
         """Does a chosen restoration sit in the trigram context of words first..last
