@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 import ahocorasick
+import regex
 
 from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
@@ -34,17 +35,22 @@ from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scored, Scorer, documen
 from .spans import IntervalSet, around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
+from .tokens import SPACE_CLASS
 from .tortured_channel import TorturedChannel
 
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
 # A later pass is worked out around what the pass before changed (see
-# Restorer._decide_near_changes): a candidate's score depends on what lies
-# within about 700 characters of it (600 of evidence, the trigram and joint
-# decoding contexts); the margins leave more than twice that.
-LOCAL_KEEP_CHARS = 1_200
-LOCAL_REACH_CHARS = 3_000
+# Restorer._decide_near_changes). A candidate's score depends on what lies
+# within 600 characters of it (the evidence, WINDOW_WORDS words) and 40 words
+# (the trigram contexts of three rounds of joint decoding, each three units
+# to the left and two to the right, a unit up to six words): at most 4,600
+# characters where no word is LOCAL_MAX_WORD_CHARS long (about 900 in prose).
+LOCAL_MAX_WORD_CHARS = 100  # a longer run of non-space characters: whole passes
+LOCAL_KEEP_CHARS = 5_000
+LOCAL_REACH_CHARS = 10_000
+_LONG_WORD = regex.compile(rf"[^{SPACE_CLASS}]{{{LOCAL_MAX_WORD_CHARS}}}")
 MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
@@ -176,6 +182,7 @@ class Restorer:
         seen = {text}
         written: list[tuple[int, int]] = []
         changed: list[tuple[int, int]] | None = None  # see _decide_near_changes
+        local = self._local_passes and _LONG_WORD.search(text) is None
         for pass_number in range(1, MAX_PASSES + 1):
             found = self._decide_near_changes(current, written, changed, evidence, cut)
             if not found:
@@ -195,7 +202,8 @@ class Restorer:
             seen.add(restored)
             # where this pass changed the text (``found`` applied to ``current``
             # gives ``restored``: merge_pass composes, it does not rewrite)
-            changed = (output_spans(found) if pass_number > 1 and self._local_passes
+            local = local and _LONG_WORD.search(restored) is None
+            changed = (output_spans(found) if pass_number > 1 and local
                        and splice(current, found) == restored else None)
             substitutions, current = merged, restored
             # chains unwind from the inside out: the next pass only looks at
@@ -234,13 +242,16 @@ class Restorer:
         was written. Far from what the last pass changed, the text, what was
         written, and so the candidates and their scores are the same as in
         the last pass, which restored none of them: a candidate's score
-        depends only on the text and candidates near it (evidence from
-        WINDOW_WORDS words on each side, trigram contexts, joint decoding a
-        few words wide). So the pass is worked out on the candidates over
-        what was written within LOCAL_REACH_CHARS of the changes, and only
-        what it finds within LOCAL_KEEP_CHARS of them is kept, where those
-        candidates see all that a whole pass would show them.
-        tests/test_engine_passes.py checks that the result is the same.
+        depends only on the text and candidates near it (see LOCAL_KEEP_CHARS;
+        the caller makes sure no word is too long for that bound). So the pass
+        is worked out on the candidates over what was written within
+        LOCAL_REACH_CHARS of the changes, and only what it finds within
+        LOCAL_KEEP_CHARS of them is kept, where those candidates see all that
+        a whole pass would show them. (Overlapping candidates are taken
+        greedily, so in principle a long enough chain of them, each
+        overlapping the next, could carry a change further; none does in
+        text.) tests/test_engine_passes.py checks each such pass against the
+        whole pass.
         """
         if not changed:
             return []
