@@ -43,10 +43,13 @@ MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
 # A later pass is worked out around what the pass before changed (see
 # Restorer._decide_near_changes). A candidate's score depends on what lies
-# within 600 characters of it (the evidence, WINDOW_WORDS words) and 40 words
-# (the trigram contexts of three rounds of joint decoding, each three units
-# to the left and two to the right, a unit up to six words): at most 4,600
-# characters where no word is LOCAL_MAX_WORD_CHARS long (about 900 in prose).
+# within 600 characters of it (the evidence, WINDOW_WORDS words), and on the
+# trigram contexts of three rounds of joint decoding: three units to the left
+# and two to the right a round, a unit being a word or a restored span (the
+# shipped tables' longest form is 62 characters, the WordNet channel's three
+# words), and a context never crosses 120 characters of space (the decoder's
+# stretches). With no word of LOCAL_MAX_WORD_CHARS, that is under 4,000
+# characters (about 900 in prose).
 LOCAL_MAX_WORD_CHARS = 100  # a longer run of non-space characters: whole passes
 LOCAL_KEEP_CHARS = 5_000
 LOCAL_REACH_CHARS = 10_000
@@ -90,8 +93,9 @@ class Restorer:
             thorough or self.scorer.thorough)
         # later passes may be worked out around what changed (see _decide_near_changes):
         # only the shipped scorer's scores are known to be local (in thorough mode,
-        # each everyday form counts once in the whole text)
-        self._local_passes = self._quick_proof
+        # each everyday form counts once in the whole text), and only with the
+        # shipped tables' forms (a user's may be any length)
+        self._local_passes = self._quick_proof and not self.wordlists
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families

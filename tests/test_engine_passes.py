@@ -42,8 +42,12 @@ def test_passes_near_the_changes_give_the_whole_passes_result(monkeypatch):
     assert got == whole.restore(text)
 
 
-def test_thorough_and_other_scorers_take_whole_passes():
+def test_thorough_and_other_scorers_take_whole_passes(tmp_path):
     assert not Restorer(thorough=True)._local_passes
+    wordlist = tmp_path / "mine.tsv"
+    wordlist.write_text("spun\toriginal\tprior\tfamily\tnote\n"
+                        "zorblat chair\tchair\t0.99\tmine\ttest\n", encoding="utf-8")
+    assert not Restorer(wordlists=[wordlist])._local_passes
 
     class Scorer:
         def score(self, text, candidates, evidence=None):
