@@ -234,6 +234,9 @@ _SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in 
     (r"ll(ed|ing|er)\b", r"l\1"), (r"(licen|defen|offen|preten)ce(s?)\b", r"\1se\2"),
     (r"ageing", "aging"), (r"\bgrey", "gray"), (r"programme", "program"),
     (r"-", ""), (r" ", ""))]
+# what each of them must find in the word to match at all (most words hold few)
+_SPELLING_CUES = ("practis", "our", "re", "is", "ys", "ogue", "ae", "oe", "ll", "ce", "ageing",
+                  "grey", "programme", "-", " ")
 
 
 @lru_cache(maxsize=65536)
@@ -252,8 +255,9 @@ def spelling_key(word: str) -> str:
     [True, True, True, True]
     """
     key = word.lower()
-    for pattern, replacement in _SPELLINGS:
-        key = pattern.sub(replacement, key)
+    for (pattern, replacement), cue in zip(_SPELLINGS, _SPELLING_CUES):
+        if cue in key:
+            key = pattern.sub(replacement, key)
     return key
 
 

@@ -83,3 +83,17 @@ def test_an_everyday_form_gets_only_its_likelier_originals():
     author's own: 'track' gets no original under 0.02 x P(own word)."""
     from restore.channel import MIN_PRIOR
     assert all(r.prior >= MIN_PRIOR * 0.5 for r in WordNetChannel().rows("track"))
+
+
+def test_spelling_key_skips_only_rules_that_cannot_match():
+    from restore.channel import _SPELLINGS, spelling_key
+    from restore.wordnet import load_synsets
+
+    def every_rule(word):
+        key = word.lower()
+        for pattern, replacement in _SPELLINGS:
+            key = pattern.sub(replacement, key)
+        return key
+
+    words = sorted(load_synsets().lemmas)[::7] + ["Practised", "behaviour", "grey-green"]
+    assert [spelling_key.__wrapped__(w) for w in words] == [every_rule(w) for w in words]
