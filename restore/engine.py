@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 import ahocorasick
-import regex
 
 from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
@@ -35,7 +34,6 @@ from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scored, Scorer, documen
 from .spans import IntervalSet, around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
-from .tokens import SPACE_CLASS
 from .tortured_channel import TorturedChannel
 
 DEFAULT_THRESHOLD = 0.5
@@ -53,7 +51,6 @@ MAX_PASSES = 6
 LOCAL_MAX_WORD_CHARS = 100  # a longer run of non-space characters: whole passes
 LOCAL_KEEP_CHARS = 5_000
 LOCAL_REACH_CHARS = 10_000
-_LONG_WORD = regex.compile(rf"[^{SPACE_CLASS}]{{{LOCAL_MAX_WORD_CHARS}}}")
 MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
@@ -186,7 +183,7 @@ class Restorer:
         seen = {text}
         written: list[tuple[int, int]] = []
         changed: list[tuple[int, int]] | None = None  # see _decide_near_changes
-        local = self._local_passes and _LONG_WORD.search(text) is None
+        local = self._local_passes and not _has_long_word(text)
         for pass_number in range(1, MAX_PASSES + 1):
             found = self._decide_near_changes(current, written, changed, evidence, cut)
             if not found:
@@ -206,9 +203,12 @@ class Restorer:
             seen.add(restored)
             # where this pass changed the text (``found`` applied to ``current``
             # gives ``restored``: merge_pass composes, it does not rewrite)
-            local = local and _LONG_WORD.search(restored) is None
-            changed = (output_spans(found) if pass_number > 1 and local
-                       and splice(current, found) == restored else None)
+            changed = None
+            if local:
+                wrote = output_spans(found)
+                local = splice(current, found) == restored and not _has_long_word(restored, wrote)
+                if local and pass_number > 1:  # (pass 1 gathered its candidates otherwise)
+                    changed = wrote
             substitutions, current = merged, restored
             # chains unwind from the inside out: the next pass only looks at
             # what the passes wrote ("urban amount" -> "urban center" -> "city");
@@ -298,6 +298,18 @@ class Restorer:
         """The substitutions to apply to ``text``, and every candidate as scored."""
         scored = self.scorer.score(text, candidates, evidence)
         return to_substitutions(choose(scored, cut)), scored
+
+
+def _has_long_word(text: str, changed: Sequence[tuple[int, int]] | None = None) -> bool:
+    """Does ``text`` hold a run of LOCAL_MAX_WORD_CHARS non-space characters?
+    Given ``changed``, the only spans where it differs from a text that held
+    none, only runs through them are looked for (such a run would have at
+    least that many characters within that reach of them)."""
+    limit = LOCAL_MAX_WORD_CHARS
+    if changed is None:
+        return any(len(word) >= limit for word in text.split())
+    return any(len(word) >= limit for low, high in changed
+               for word in text[max(0, low - limit):high + limit].split())
 
 
 def spun_windows(text: str, strong: Sequence[Candidate],

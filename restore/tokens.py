@@ -100,8 +100,8 @@ def is_bare_span(text: str, start: int, end: int) -> bool:
 
 # what str.isspace() calls whitespace (is_bare_span's test), as a regex class:
 # every such character is below U+3001 (tests/test_tokens.py checks all of Unicode)
-SPACE_CLASS = "".join(f"\\u{code:04x}" for code in range(0x3001) if chr(code).isspace())
-_BARE_WORD = regex.compile(rf"(?<![^{SPACE_CLASS}]){WORD_PATTERN}(?![^{SPACE_CLASS}])")
+_SPACE_CLASS = "".join(f"\\u{code:04x}" for code in range(0x3001) if chr(code).isspace())
+_BARE_WORD = regex.compile(rf"(?<![^{_SPACE_CLASS}]){WORD_PATTERN}(?![^{_SPACE_CLASS}])")
 
 
 def bare_word_spans(text: str, low: int = 0, high: int | None = None) -> list[tuple[int, int]]:

@@ -54,3 +54,13 @@ def test_thorough_and_other_scorers_take_whole_passes(tmp_path):
             return []
 
     assert not Restorer(scorer=Scorer())._local_passes
+
+
+def test_long_words_are_found_where_the_text_changed():
+    from restore.engine import LOCAL_MAX_WORD_CHARS, _has_long_word
+
+    long_word = "x" * LOCAL_MAX_WORD_CHARS
+    assert _has_long_word(f"a {long_word} b") and not _has_long_word(f"a {long_word[1:]} b")
+    text = "a " + "y" * 60 + "z" * 60 + " b"  # "z" * 60 just written after 60 "y"
+    assert _has_long_word(text, [(62, 122)])
+    assert not _has_long_word(text.replace("z" * 60, " " * 60), [(62, 122)])
