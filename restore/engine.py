@@ -264,6 +264,11 @@ class Restorer:
         nearby = [span for span in written if reach.overlaps(*span)]
         found, _ = self._decide(current, self._candidates_near(current, nearby, evidence),
                                 evidence, cut)
+        # the scorer keeps lifts worked out on this text for its next call on it;
+        # the whole pass, should it follow, must not get those of these stretches
+        forget = getattr(self.scorer, "forget", None)
+        if forget is not None:
+            forget()
         kept = IntervalSet.of(around(changed, LOCAL_KEEP_CHARS, length))
         return [sub for sub in found if kept.overlaps(sub.start, sub.end)]
 
