@@ -152,7 +152,7 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],
             weight = prior * exp(max(-30.0, min(30.0, lifts[k])))
             out[k] = weight / (max(1e-6, 1.0 - prior) + weight)
             continue
-        keep = max(1e-6, 1.0 - sum(candidates[k].row.prior for k in members))
+        keep = max(1e-6, 1.0 - sum([candidates[k].row.prior for k in members]))
         weights = [candidates[k].row.prior * exp(max(-30.0, min(30.0, lifts[k])))
                    for k in members]
         total = keep + sum(weights)

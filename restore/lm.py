@@ -69,6 +69,11 @@ class LanguageModel:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        return self._ask(key, word, previous, before_previous)
+
+    def _ask(self, key: tuple[str, str, str], word: str, previous: str | None,
+             before_previous: str | None) -> float:
+        """:meth:`logprob` from the model, kept in the cache under ``key``."""
         raw = self._model.prob(self._query(word, previous, before_previous))
         value = OOV_LOGPROB if raw == _UNKNOWN else raw * _TO_NATURAL
         if len(self._cache) > CACHE_SIZE:
@@ -100,9 +105,10 @@ class LanguageModel:
         cache = self._cache
         total = 0.0
         for word in words:
-            value = cache.get((word, previous or "", before_previous or ""))
+            key = (word, previous or "", before_previous or "")
+            value = cache.get(key)
             if value is None:
-                value = self.logprob(word, previous, before_previous)
+                value = self._ask(key, word, previous, before_previous)
             total += value
             before_previous, previous = previous, word
         return total
