@@ -36,7 +36,7 @@ from .lm import get_language_model, lm_words
 from .memo import Memo
 from .tables import Row
 from .tokens import bare_word_spans, is_sentence_start
-from .wordnet import load_synsets
+from .wordnet import Synsets, load_synsets
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
 HOP2_WEIGHT = 0.2  # a second hop, relative to the first
@@ -286,7 +286,7 @@ def _legit_logprob(spun: str) -> float:
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     wordnet = load_synsets()
-    lemmas, frames = wordnet.lemmas, wordnet.frames
+    lemmas, frames = _lemmas_and_frames(wordnet)
     words = phrase.split()
     best: dict[str, Row] = {}
     for width in (1, 2):
@@ -313,7 +313,16 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
                             best[row.original] = Row(phrase, row.original, prior, WORDNET_FAMILY,
                                                      "channel chain lemma",
                                                      f"wordnet_synsets:{phrase}<-{lemma}")
+    if not best:  # (most phrases)
+        return ()
     return tuple(row for row in best.values() if row.prior >= MIN_PRIOR)
+
+
+@lru_cache(maxsize=1)
+def _lemmas_and_frames(wordnet: Synsets) -> tuple:
+    """The lemmas and frames of ``wordnet`` (see :class:`restore.wordnet.Synsets`),
+    looked up once rather than once per phrase."""
+    return wordnet.lemmas, wordnet.frames
 
 
 def _phrase_logprob(phrase: str) -> float:
