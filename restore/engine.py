@@ -44,7 +44,7 @@ MAX_PASSES = 6
 # within 600 characters of it (the evidence, WINDOW_WORDS words), and on the
 # trigram contexts of three rounds of joint decoding: three units to the left
 # and two to the right a round, a unit being a word or a restored span (the
-# shipped tables' longest form is 62 characters, the WordNet channel's three
+# shipped tables' longest form is 61 characters, the WordNet channel's three
 # words), and a context never crosses 120 characters of space (the decoder's
 # stretches). With no word of LOCAL_MAX_WORD_CHARS, that is under 4,000
 # characters (about 900 in prose).
