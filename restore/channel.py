@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import Sequence
 
 import regex
 
@@ -84,15 +84,20 @@ class WordNetChannel:
 
     def find(self, text: str, covered: Sequence[Candidate],
              windows: Sequence[tuple[int, int]],
-             keep: Callable[[int, int], bool] | None = None) -> list[Candidate]:
+             over: Sequence[tuple[int, int]] | None = None) -> list[Candidate]:
         """Candidates for lemmas inside ``windows`` (spun stretches of
-        ``text``) that the tables did not already offer; given ``keep``, only
-        those whose span it keeps (the same as filtering the result, without
-        looking up the spans it drops). ``keep`` must keep every longer span
-        from the start of one it keeps (as "overlaps one of these" does)."""
+        ``text``) that the tables did not already offer; given ``over``
+        (sorted, disjoint spans), only those that overlap one of them (the
+        same as filtering the result, without looking up the others)."""
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
         known = self._options.get
+        # the first span of ``over`` that ends after a phrase's start is the
+        # only one it can overlap first: it does when that span starts before
+        # the phrase ends (phrase starts only grow, so the pointer only moves on)
+        over_starts = [low for low, _ in over] if over is not None else []
+        over_ends = [high for _, high in over] if over is not None else []
+        pointer, last_over = 0, len(over_ends)
         for low, high in windows:
             spans = bare_word_spans(text, low, high)
             count = len(spans)
@@ -104,12 +109,19 @@ class WordNetChannel:
                 while (longest < MAX_PHRASE_WORDS and index + longest < count
                        and joins[index + longest - 1]):
                     longest += 1
-                if keep is not None and not keep(start, spans[index + longest - 1][1]):
-                    continue  # nor any shorter phrase from here
+                first_end = 0  # phrases from here must end after this
+                if over is not None:
+                    while pointer < last_over and over_ends[pointer] <= start:
+                        pointer += 1
+                    if pointer == last_over:
+                        break  # nothing left to overlap in this window
+                    first_end = over_starts[pointer]
+                    if spans[index + longest - 1][1] <= first_end:
+                        continue  # the longest phrase from here overlaps nothing
                 opening = None
                 for last in range(index, index + longest):
                     end = spans[last][1]
-                    if keep is not None and not keep(start, end):
+                    if end <= first_end:
                         continue
                     spun = text[start:end]
                     options = known(spun)

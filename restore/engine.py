@@ -229,10 +229,8 @@ class Restorer:
             # the WordNet channel too: "bus topology", left by "regional
             # anatomy" -> "topology", is a lemma no table lists
             near = around(written, 40, len(current))
-            wrote = IntervalSet.of(written)
             candidates = _dedupe_sorted(
-                candidates + self.channel.find(current, candidates, near, wrote.overlaps),
-                current)
+                candidates + self.channel.find(current, candidates, near, written), current)
         return candidates
 
     def _decide_near_changes(self, current: str, written: Sequence[tuple[int, int]],
