@@ -35,8 +35,8 @@ from .candidates import WORDNET_FAMILY, Candidate, transfer_case
 from .lm import get_language_model, lm_words
 from .memo import Memo
 from .tables import Row
-from .tokens import WORD_PATTERN, is_bare_span, is_sentence_start
-from .wordnet import load_synsets
+from .tokens import bare_word_spans, is_sentence_start
+from .wordnet import Synsets, load_synsets
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
 HOP2_WEIGHT = 0.2  # a second hop, relative to the first
@@ -53,7 +53,6 @@ MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
-_WORD = regex.compile(WORD_PATTERN)
 
 
 class WordNetChannel:
@@ -84,26 +83,48 @@ class WordNetChannel:
         return cached
 
     def find(self, text: str, covered: Sequence[Candidate],
-             windows: Sequence[tuple[int, int]]) -> list[Candidate]:
+             windows: Sequence[tuple[int, int]],
+             over: Sequence[tuple[int, int]] | None = None) -> list[Candidate]:
         """Candidates for lemmas inside ``windows`` (spun stretches of
-        ``text``) that the tables did not already offer."""
+        ``text``) that the tables did not already offer; given ``over``
+        (sorted, disjoint spans), only those that overlap one of them (the
+        same as filtering the result, without looking up the others)."""
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
+        known = self._options.get
+        # the first span of ``over`` that ends after a phrase's start is the
+        # only one it can overlap first: it does when that span starts before
+        # the phrase ends (phrase starts only grow, so the pointer only moves on)
+        over_starts = [low for low, _ in over] if over is not None else []
+        over_ends = [high for _, high in over] if over is not None else []
+        pointer, last_over = 0, len(over_ends)
         for low, high in windows:
-            spans = [m.span() for m in _WORD.finditer(text, low, high)
-                     if is_bare_span(text, m.start(), m.end())]
+            spans = bare_word_spans(text, low, high)
+            count = len(spans)
             # may a phrase run on from one bare word to the next?
-            joins = [_JOINS[text[spans[i][1]:spans[i + 1][0]]] for i in range(len(spans) - 1)]
-            for index, (start, _) in enumerate(spans):
+            joins = [_JOINS[text[spans[i][1]:spans[i + 1][0]]] for i in range(count - 1)]
+            for index in range(count):
+                start = spans[index][0]
+                longest = 1  # words in the longest phrase from here
+                while (longest < MAX_PHRASE_WORDS and index + longest < count
+                       and joins[index + longest - 1]):
+                    longest += 1
+                first_end = 0  # phrases from here must end after this
+                if over is not None:
+                    while pointer < last_over and over_ends[pointer] <= start:
+                        pointer += 1
+                    if pointer == last_over:
+                        break  # nothing left to overlap in this window
+                    first_end = over_starts[pointer]
+                    if spans[index + longest - 1][1] <= first_end:
+                        continue  # the longest phrase from here overlaps nothing
                 opening = None
-                for size in range(1, MAX_PHRASE_WORDS + 1):
-                    if index + size > len(spans):
-                        break
-                    if size > 1 and not joins[index + size - 2]:
-                        break
-                    end = spans[index + size - 1][1]
+                for last in range(index, index + longest):
+                    end = spans[last][1]
+                    if end <= first_end:
+                        continue
                     spun = text[start:end]
-                    options = self._options.get(spun)
+                    options = known(spun)
                     if options is None:
                         options = self._options_for(spun)
                     if not options:
@@ -225,6 +246,9 @@ _SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in 
     (r"ll(ed|ing|er)\b", r"l\1"), (r"(licen|defen|offen|preten)ce(s?)\b", r"\1se\2"),
     (r"ageing", "aging"), (r"\bgrey", "gray"), (r"programme", "program"),
     (r"-", ""), (r" ", ""))]
+# what each of them must find in the word to match at all (most words hold few)
+_SPELLING_CUES = ("practis", "our", "re", "is", "ys", "ogue", "ae", "oe", "ll", "ce", "ageing",
+                  "grey", "programme", "-", " ")
 
 
 @lru_cache(maxsize=65536)
@@ -243,8 +267,9 @@ def spelling_key(word: str) -> str:
     [True, True, True, True]
     """
     key = word.lower()
-    for pattern, replacement in _SPELLINGS:
-        key = pattern.sub(replacement, key)
+    for (pattern, replacement), cue in zip(_SPELLINGS, _SPELLING_CUES):
+        if cue in key:
+            key = pattern.sub(replacement, key)
     return key
 
 
@@ -273,19 +298,25 @@ def _legit_logprob(spun: str) -> float:
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     wordnet = load_synsets()
-    lemmas = wordnet.lemmas
+    lemmas, frames = _lemmas_and_frames(wordnet)
     words = phrase.split()
     best: dict[str, Row] = {}
     for width in (1, 2):
         for i in range(len(words) - width + 1):
-            inner = " ".join(words[i:i + width])
-            if inner not in lemmas or not wordnet.has_frame(words[:i], words[i + width:]):
+            before, after = " ".join(words[:i]), " ".join(words[i + width:])
+            if before + "\0" + after not in frames:  # (wordnet.has_frame, on joined words)
                 continue  # no synonym of it can be put back: no multiword lemma has this frame
+            inner = " ".join(words[i:i + width])
+            if inner not in lemmas:
+                continue
+            # the lemma with ``put_back`` for ``inner``: " ".join(before + [put_back] + after)
+            prefix = before + " " if i else ""
+            suffix = " " + after if i + width < len(words) else ""
             for group in wordnet.alternatives(inner):
                 for put_back in group:
                     if " " in put_back:
                         continue
-                    lemma = " ".join(words[:i] + [put_back] + words[i + width:])
+                    lemma = prefix + put_back + suffix
                     if lemma == phrase or " " not in lemma or lemma not in lemmas:
                         continue
                     for row in rows_of(lemma):
@@ -294,7 +325,16 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
                             best[row.original] = Row(phrase, row.original, prior, WORDNET_FAMILY,
                                                      "channel chain lemma",
                                                      f"wordnet_synsets:{phrase}<-{lemma}")
+    if not best:  # (most phrases)
+        return ()
     return tuple(row for row in best.values() if row.prior >= MIN_PRIOR)
+
+
+@lru_cache(maxsize=1)
+def _lemmas_and_frames(wordnet: Synsets) -> tuple:
+    """The lemmas and frames of ``wordnet`` (see :class:`restore.wordnet.Synsets`),
+    looked up once rather than once per phrase."""
+    return wordnet.lemmas, wordnet.frames
 
 
 def _phrase_logprob(phrase: str) -> float:

@@ -152,7 +152,7 @@ def channel_posteriors(candidates: Sequence[Candidate], lifts: Sequence[float],
             weight = prior * exp(max(-30.0, min(30.0, lifts[k])))
             out[k] = weight / (max(1e-6, 1.0 - prior) + weight)
             continue
-        keep = max(1e-6, 1.0 - sum(candidates[k].row.prior for k in members))
+        keep = max(1e-6, 1.0 - sum([candidates[k].row.prior for k in members]))
         weights = [candidates[k].row.prior * exp(max(-30.0, min(30.0, lifts[k])))
                    for k in members]
         total = keep + sum(weights)
@@ -268,6 +268,11 @@ class LanguageModelScorer:
                                   f"channel {posteriors[k]:.2f}, {why}"))
         return results
 
+    def forget(self) -> None:
+        """Drop what is kept of the last text (see :meth:`_analyse`): the next
+        call works it out afresh, as for a text it has not seen."""
+        self._memo = None
+
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of the whole text, with each form weighed in its context."""
         return document_evidence(text, candidates, self._analyse(text, candidates).weights)
@@ -360,7 +365,10 @@ class LanguageModelScorer:
         lift = self._lift_cache.get(key)
         if lift is None:
             with_original = self._sequence(left, [*original, *right])
-            with_spun = self._sequence(left, spun + right)
+            # (rivals share the span, its context and so this)
+            with_spun = hypothesis.spun_logprobs.get(span)
+            if with_spun is None:
+                with_spun = hypothesis.spun_logprobs[span] = self._sequence(left, spun + right)
             # each form's own probability, without context: the prior already holds it
             baseline = self._alone(tuple(original)) - self._alone(tuple(spun))
             lift = (with_original - with_spun) - baseline
@@ -497,8 +505,10 @@ class _Hypothesis:
             for index in range(first, last):
                 self.owner[index] = first
         self._owned = sorted(self.owner)
-        # word span -> its left and right context, once walked (see _lift)
+        # word span -> its left and right context, once walked, and the log
+        # probability of its words as written in that context (see _lift)
         self.contexts: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+        self.spun_logprobs: dict[tuple[int, int], float] = {}
 
     def touched_near(self, first: int, last: int) -> bool:
         """Does a chosen restoration sit in the trigram context of words first..last

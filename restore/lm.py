@@ -69,17 +69,34 @@ class LanguageModel:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        history = [h for h in (previous, before_previous) if h is not None]
-        if history and history[0] is not None and not self.knows(history[0]):
-            history = []  # the model backs off past an unknown word
-        elif len(history) == 2 and not self.knows(history[1]):
-            history = history[:1]
-        raw = self._model.prob([word, *history])
+        return self._ask(key, word, previous, before_previous)
+
+    def _ask(self, key: tuple[str, str, str], word: str, previous: str | None,
+             before_previous: str | None) -> float:
+        """:meth:`logprob` from the model, kept in the cache under ``key``."""
+        raw = self._model.prob(self._query(word, previous, before_previous))
         value = OOV_LOGPROB if raw == _UNKNOWN else raw * _TO_NATURAL
         if len(self._cache) > CACHE_SIZE:
             self._cache.clear()
         self._cache[key] = value
         return value
+
+    def _query(self, word: str, previous: str | None,
+               before_previous: str | None) -> list[str]:
+        """What to ask the model: ``word`` and the known part of its history
+        (the model backs off past an unknown word)."""
+        first = previous if previous is not None else before_previous
+        if first is None:
+            return [word]
+        known = self._known.get(first)
+        if not (self.knows(first) if known is None else known):
+            return [word]
+        if previous is None or before_previous is None:
+            return [word, first]
+        known = self._known.get(before_previous)
+        if not (self.knows(before_previous) if known is None else known):
+            return [word, previous]
+        return [word, previous, before_previous]
 
     def sequence_logprob(self, words: Iterable[str], previous: str | None = None,
                          before_previous: str | None = None) -> float:
@@ -88,9 +105,10 @@ class LanguageModel:
         cache = self._cache
         total = 0.0
         for word in words:
-            value = cache.get((word, previous or "", before_previous or ""))
+            key = (word, previous or "", before_previous or "")
+            value = cache.get(key)
             if value is None:
-                value = self.logprob(word, previous, before_previous)
+                value = self._ask(key, word, previous, before_previous)
             total += value
             before_previous, previous = previous, word
         return total

@@ -83,3 +83,35 @@ def test_an_everyday_form_gets_only_its_likelier_originals():
     author's own: 'track' gets no original under 0.02 x P(own word)."""
     from restore.channel import MIN_PRIOR
     assert all(r.prior >= MIN_PRIOR * 0.5 for r in WordNetChannel().rows("track"))
+
+
+def test_spelling_key_skips_only_rules_that_cannot_match():
+    from restore.channel import _SPELLINGS, spelling_key
+    from restore.wordnet import load_synsets
+
+    def every_rule(word):
+        key = word.lower()
+        for pattern, replacement in _SPELLINGS:
+            key = pattern.sub(replacement, key)
+        return key
+
+    words = sorted(load_synsets().lemmas)[::7] + ["Practised", "behaviour", "grey-green"]
+    assert [spelling_key.__wrapped__(w) for w in words] == [every_rule(w) for w in words]
+
+
+@given(st.lists(st.tuples(st.integers(0, 120), st.integers(0, 12)), max_size=6))
+def test_find_over_spans_keeps_what_overlaps_them(raw):
+    from restore.spans import IntervalSet
+
+    text = ("It volition survive fine past times June, the fistful of gravel and "
+            "a fistful of sand at that place, every snatch as good as well-nigh new.")
+    over, end = [], 0  # sorted, disjoint spans (some empty)
+    for gap, width in raw:
+        start = min(end + gap, len(text))
+        over.append((start, min(start + width, len(text))))
+        end = over[-1][1]
+    windows = [(0, 60), (70, len(text))]
+    everything = CHANNEL.find(text, [], windows)
+    overlapping = IntervalSet.of(over)
+    assert CHANNEL.find(text, [], windows, over) == [
+        c for c in everything if overlapping.overlaps(c.start, c.end)]
