@@ -72,14 +72,18 @@ def names_something(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> names_something("delayed in two districts", 11, 14)
     False
+    >>> names_something("In XIX XIX years", 7, 10), names_something("Louis XIV XV", 10, 12)
+    (False, False)
     """
     if not is_roman_numeral(text[start:end]):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = before.group(1).rstrip(".")
-        if word[:1].isupper() and (not is_sentence_start(text, before.start(1))
-                                   or word.lower() not in FUNCTION_WORDS):
+        # a numeral before it is no name's word, whatever its capitals ("XIX XIX")
+        named = word[:1].isupper() and not is_capitalised_numeral(word)
+        if named and (not is_sentence_start(text, before.start(1))
+                      or word.lower() not in FUNCTION_WORDS):
             return True  # "World War II", "Henry VIII had", not "In II districts"
         if word.lower() in NUMBERING_WORDS:
             return True
