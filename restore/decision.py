@@ -160,6 +160,30 @@ def _merge_group(group, current_text: str, source: str, to_source) -> list[Subst
     return [] if combined.spun == combined.original else [combined]
 
 
+def drop_reversals(candidates: Sequence[Candidate],
+                   found: Sequence[Substitution]) -> list[Candidate]:
+    """``candidates`` of a later pass without those that would put back what
+    a restoration of the pass before replaced ("innovation" -> "design" ->
+    "plan", then "plan" -> "design"). The spinner never writes a word for
+    itself, so such a step only undoes the one before; at low thresholds
+    passes would otherwise swing back and forth. ``found`` (sorted, offsets in
+    the text before that pass) are the pass's restorations; the candidates'
+    offsets are in the text it wrote.
+
+    >>> from restore.report import Substitution as S
+    >>> from restore.tables import Row
+    >>> def c(original):
+    ...     row = Row("plan", original, 0.3, WORDNET_FAMILY, "lemma", "t")
+    ...     return Candidate(4, 8, "plan", original, row, "exact", True, False)
+    >>> [k.original for k in drop_reversals([c("design"), c("program")],
+    ...                                     [S(4, 10, "design", "plan", 0.6, "r")])]
+    ['program']
+    """
+    undone = {(start, end, sub.spun.casefold())
+              for sub, (start, end) in zip(found, output_spans(found))}
+    return [c for c in candidates if (c.start, c.end, c.original.casefold()) not in undone]
+
+
 def doubt_unfinished(substitutions: Sequence[Substitution], pending: Sequence[Scored],
                      threshold: float) -> list[Substitution]:
     """Discount restorations whose output may itself be a spin.

@@ -268,11 +268,6 @@ class LanguageModelScorer:
                                   f"channel {posteriors[k]:.2f}, {why}"))
         return results
 
-    def forget(self) -> None:
-        """Drop what is kept of the last text (see :meth:`_analyse`): the next
-        call works it out afresh, as for a text it has not seen."""
-        self._memo = None
-
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of the whole text, with each form weighed in its context."""
         return document_evidence(text, candidates, self._analyse(text, candidates).weights)

@@ -23,7 +23,7 @@ from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .clean import nothing_to_restore
-from .decision import choose, doubt_unfinished, merge_pass, to_substitutions
+from .decision import choose, doubt_unfinished, drop_reversals, merge_pass, to_substitutions
 from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
 from .numbers import merge_number_spellings
@@ -31,7 +31,7 @@ from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scored, Scorer, document_evidence,
                       row_log_likelihood_ratio, spin_score, spun_probabilities)
-from .spans import IntervalSet, around
+from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
 from .tortured_channel import TorturedChannel
@@ -39,18 +39,6 @@ from .tortured_channel import TorturedChannel
 DEFAULT_THRESHOLD = 0.5
 MIN_REPORTED_CONFIDENCE = 0.01  # what threshold=0.0 still leaves out
 MAX_PASSES = 6
-# A later pass is worked out around what the pass before changed (see
-# Restorer._decide_near_changes). A candidate's score depends on what lies
-# within 600 characters of it (the evidence, WINDOW_WORDS words), and on the
-# trigram contexts of three rounds of joint decoding: three units to the left
-# and two to the right a round, a unit being a word or a restored span (the
-# shipped tables' longest form is 61 characters, the WordNet channel's three
-# words), and a context never crosses 120 characters of space (the decoder's
-# stretches). With no word of LOCAL_MAX_WORD_CHARS, that is under 4,000
-# characters (about 900 in prose).
-LOCAL_MAX_WORD_CHARS = 100  # a longer run of non-space characters: whole passes
-LOCAL_KEEP_CHARS = 5_000
-LOCAL_REACH_CHARS = 10_000
 MAX_ROUNDS = 3  # fresh judgements of the output, until it stands
 CHANNEL_MIN_SPIN = 0.3  # spin score from which the WordNet channel looks at every lemma
 WINDOW_MIN_SPUN = 0.01  # spin probability from which a stretch is scanned for everyday forms
@@ -88,11 +76,6 @@ class Restorer:
         # clean text can be proved clean without the language model (see restore.clean)
         self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
             thorough or self.scorer.thorough)
-        # later passes may be worked out around what changed (see _decide_near_changes):
-        # only the shipped scorer's scores are known to be local (in thorough mode,
-        # each everyday form counts once in the whole text), and only with the
-        # shipped tables' forms (a user's may be any length)
-        self._local_passes = self._quick_proof and not self.wordlists
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
@@ -181,15 +164,13 @@ class Restorer:
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
-        written: list[tuple[int, int]] = []
-        changed: list[tuple[int, int]] | None = None  # see _decide_near_changes
-        local = self._local_passes and not _has_long_word(text)
-        for pass_number in range(1, MAX_PASSES + 1):
-            found = self._decide_near_changes(current, written, changed, evidence, cut)
-            if not found:
-                if candidates is None:
-                    candidates = self._candidates_near(current, written, evidence)
-                found, scored = self._decide(current, candidates, evidence, cut)
+        written: list[tuple[int, int]] = []  # spans of ``current`` the passes wrote
+        found: list[Substitution] = []  # what the last pass restored
+        for _ in range(MAX_PASSES):
+            if candidates is None:  # (a later pass: gathered only when it runs)
+                candidates = drop_reversals(self._candidates_near(current, written, evidence),
+                                            found)
+            found, scored = self._decide(current, candidates, evidence, cut)
             if not found:
                 # what is left below the cut in the restored text may show
                 # that a restoration is a step of a chain, not its end
@@ -201,14 +182,6 @@ class Restorer:
             if restored in seen:  # a cycle ("about" -> "around" -> "about"): stop
                 break
             seen.add(restored)
-            # where this pass changed the text (``found`` applied to ``current``
-            # gives ``restored``: merge_pass composes, it does not rewrite)
-            changed = None
-            if local:
-                wrote = output_spans(found)
-                local = splice(current, found) == restored and not _has_long_word(restored, wrote)
-                if local and pass_number > 1:  # (pass 1 gathered its candidates otherwise)
-                    changed = wrote
             substitutions, current = merged, restored
             # chains unwind from the inside out: the next pass only looks at
             # what the passes wrote ("urban amount" -> "urban center" -> "city");
@@ -216,7 +189,7 @@ class Restorer:
             # and tortured rows never re-open what another rule restored
             written = [span for sub, span in zip(substitutions, output_spans(substitutions))
                        if not sub.rule.startswith(TORTURED_FAMILY)]
-            candidates = None  # (gathered when a pass needs them)
+            candidates = None
         return substitutions, current, score
 
     def _candidates_near(self, current: str, written: Sequence[tuple[int, int]],
@@ -232,43 +205,6 @@ class Restorer:
             candidates = _dedupe_sorted(
                 candidates + self.channel.find(current, candidates, near, written), current)
         return candidates
-
-    def _decide_near_changes(self, current: str, written: Sequence[tuple[int, int]],
-                             changed: Sequence[tuple[int, int]] | None,
-                             evidence: DocumentEvidence, cut: float) -> list[Substitution]:
-        """What the next pass finds, worked out only around ``changed`` (where
-        the last pass changed the text); empty when it finds nothing there,
-        and then the caller runs the whole pass (whose scores it needs).
-
-        This pass and the one before both look at the candidates over what
-        was written. Far from what the last pass changed, the text, what was
-        written, and so the candidates and their scores are the same as in
-        the last pass, which restored none of them: a candidate's score
-        depends only on the text and candidates near it (see LOCAL_KEEP_CHARS;
-        the caller makes sure no word is too long for that bound). So the pass
-        is worked out on the candidates over what was written within
-        LOCAL_REACH_CHARS of the changes, and only what it finds within
-        LOCAL_KEEP_CHARS of them is kept, where those candidates see all that
-        a whole pass would show them. (Overlapping candidates are taken
-        greedily, so in principle a long enough chain of them, each
-        overlapping the next, could carry a change further; none does in
-        text.) tests/test_engine_passes.py checks each such pass against the
-        whole pass.
-        """
-        if not changed:
-            return []
-        length = len(current)
-        reach = IntervalSet.of(around(changed, LOCAL_REACH_CHARS, length))
-        nearby = [span for span in written if reach.overlaps(*span)]
-        found, _ = self._decide(current, self._candidates_near(current, nearby, evidence),
-                                evidence, cut)
-        # the scorer keeps lifts worked out on this text for its next call on it;
-        # the whole pass, should it follow, must not get those of these stretches
-        forget = getattr(self.scorer, "forget", None)
-        if forget is not None:
-            forget()
-        kept = IntervalSet.of(around(changed, LOCAL_KEEP_CHARS, length))
-        return [sub for sub in found if kept.overlaps(sub.start, sub.end)]
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of ``text``, weighed in context when the scorer can."""
@@ -301,18 +237,6 @@ class Restorer:
         """The substitutions to apply to ``text``, and every candidate as scored."""
         scored = self.scorer.score(text, candidates, evidence)
         return to_substitutions(choose(scored, cut)), scored
-
-
-def _has_long_word(text: str, changed: Sequence[tuple[int, int]] | None = None) -> bool:
-    """Does ``text`` hold a run of LOCAL_MAX_WORD_CHARS non-space characters?
-    Given ``changed``, the only spans where it differs from a text that held
-    none, only runs through them are looked for (such a run would have at
-    least that many characters within that reach of them)."""
-    limit = LOCAL_MAX_WORD_CHARS
-    if changed is None:
-        return any(len(word) >= limit for word in text.split())
-    return any(len(word) >= limit for low, high in changed
-               for word in text[max(0, low - limit):high + limit].split())
 
 
 def spun_windows(text: str, strong: Sequence[Candidate],
