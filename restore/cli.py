@@ -117,8 +117,23 @@ def main() -> None:
 _INCLUDE_HELP = ", ".join(DEFAULT_INCLUDE)
 
 
+def _paths_or_stdin(paths: tuple[str, ...]) -> tuple[str, ...]:
+    """The paths given, or ``-`` (stdin) when none are and text is piped in
+    (``cat page.txt | unspin fix``); at a terminal, none is a usage error."""
+    if paths:
+        return paths
+    if _stdin_is_terminal():
+        raise click.UsageError("Missing argument 'PATHS...': give files or folders, "
+                               "or - to read stdin.")
+    return ("-",)
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is None or sys.stdin.isatty()
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @shared_options
 @click.option("--explain", is_flag=True,
               help="List each substitution (where, spun -> original, confidence, rule) on stderr.")
@@ -161,6 +176,7 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
     either fully old or fully new, even after Ctrl-C or a crash. Exit status:
     0 done, 1 a file failed (or, with --check, would change), 2 bad usage.
     """
+    paths = _paths_or_stdin(paths)
     encoding = check_encoding(encoding)
     batch_mode = bool(output_dir or in_place or check or show_diff or report_path
                       or any(p != "-" and os.path.isdir(p) for p in paths))
@@ -300,7 +316,7 @@ def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tu
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @shared_options
 @click.option("--spin-threshold", type=click.FloatRange(0.0, 1.0),
               default=DEFAULT_SPIN_THRESHOLD, show_default=True,
@@ -311,6 +327,7 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
           wordlists: tuple[str, ...], encoding: str, thorough: bool, spin_threshold: float,
           output_format: str) -> None:
     """Print the spin score of each file; exit 1 when any is over the threshold."""
+    paths = _paths_or_stdin(paths)
     encoding = check_encoding(encoding)
     restorer = _restorer(families, wordlists, thorough)
     spun_any = False

@@ -38,6 +38,20 @@ def test_fix_stdin(runner):
     assert result.exit_code == 0 and result.stdout == FIXED
 
 
+def test_piped_text_needs_no_dash(runner):
+    fixed = runner.invoke(main, ["fix"], input=SPUN)
+    assert fixed.exit_code == 0 and fixed.stdout == FIXED
+    checked = runner.invoke(main, ["check"], input=SPUN)
+    assert checked.exit_code == 1 and checked.stdout.startswith("<stdin>: spin score")
+
+
+def test_no_paths_at_a_terminal_is_a_usage_error(runner, monkeypatch):
+    monkeypatch.setattr("restore.cli._stdin_is_terminal", lambda: True)
+    result = runner.invoke(main, ["fix"])
+    assert result.exit_code == 2
+    assert "give files or folders, or - to read stdin" in result.stderr
+
+
 def test_explain_goes_to_stderr(runner, article):
     result = runner.invoke(main, ["fix", "--explain", str(article)])
     assert result.exit_code == 0
