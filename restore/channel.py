@@ -236,19 +236,18 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
         for original, rate in best if rate / total >= least)
 
 
-# British -> American, in order ("practised" before the "-ise" rule takes it)
-_SPELLINGS = [(regex.compile(pattern), replacement) for pattern, replacement in (
-    (r"practis(e|ed|es|ing)\b", r"practic\1"),
-    (r"(?<=[a-z]{2}[bdgilmnprv])our(?=(?:s|ed|ing|er|ers|ite|ites|able|ably|ful|fully"
+# British -> American, in order ("practised" before the "-ise" rule takes it), each
+# with what it must find in the word to match at all (most words hold few of them)
+_SPELLINGS = [(cue, regex.compile(pattern), replacement) for cue, pattern, replacement in (
+    ("practis", r"practis(e|ed|es|ing)\b", r"practic\1"),
+    ("our", r"(?<=[a-z]{2}[bdgilmnprv])our(?=(?:s|ed|ing|er|ers|ite|ites|able|ably|ful|fully"
      r"|less|ism|ist|ists|ly|hood|hoods)?\b)", "or"),
-    (r"([^aeiou])re\b", r"\1er"), (r"is(e|ed|es|ing|ation)\b", r"iz\1"),
-    (r"ys(e|ed|es|ing)\b", r"yz\1"), (r"ogue\b", "og"), (r"ae", "e"), (r"oe", "e"),
-    (r"ll(ed|ing|er)\b", r"l\1"), (r"(licen|defen|offen|preten)ce(s?)\b", r"\1se\2"),
-    (r"ageing", "aging"), (r"\bgrey", "gray"), (r"programme", "program"),
-    (r"-", ""), (r" ", ""))]
-# what each of them must find in the word to match at all (most words hold few)
-_SPELLING_CUES = ("practis", "our", "re", "is", "ys", "ogue", "ae", "oe", "ll", "ce", "ageing",
-                  "grey", "programme", "-", " ")
+    ("re", r"([^aeiou])re\b", r"\1er"), ("is", r"is(e|ed|es|ing|ation)\b", r"iz\1"),
+    ("ys", r"ys(e|ed|es|ing)\b", r"yz\1"), ("ogue", r"ogue\b", "og"), ("ae", r"ae", "e"),
+    ("oe", r"oe", "e"), ("ll", r"ll(ed|ing|er)\b", r"l\1"),
+    ("ce", r"(licen|defen|offen|preten)ce(s?)\b", r"\1se\2"), ("ageing", r"ageing", "aging"),
+    ("grey", r"\bgrey", "gray"), ("programme", r"programme", "program"),
+    ("-", r"-", ""), (" ", r" ", ""))]
 
 
 @lru_cache(maxsize=65536)
@@ -267,7 +266,7 @@ def spelling_key(word: str) -> str:
     [True, True, True, True]
     """
     key = word.lower()
-    for (pattern, replacement), cue in zip(_SPELLINGS, _SPELLING_CUES):
+    for cue, pattern, replacement in _SPELLINGS:
         if cue in key:
             key = pattern.sub(replacement, key)
     return key
