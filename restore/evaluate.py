@@ -47,6 +47,9 @@ DEFAULT_SEEDS = (1, 2, 3)
 DEFAULT_FAMILIES = ("wordnet", "thesaurus", "tortured")
 BINS = 10
 REPO = Path(__file__).resolve().parent.parent
+# the corpora: inside the package once installed (restore.corpora), beside it in a checkout
+CORPORA = next((path for path in (Path(__file__).resolve().parent / "corpora", REPO / "corpora")
+                if (path / "clean").is_dir()), REPO / "corpora")
 
 
 # --------------------------------------------------------------------------- metrics
@@ -367,7 +370,7 @@ class FamilyScore:
 
 
 def default_corpus() -> Path:
-    return REPO / "corpora" / "clean"
+    return CORPORA / "clean"
 
 
 def read_heldout(path: Path) -> list[tuple[str, str]]:
@@ -385,7 +388,7 @@ def read_heldout(path: Path) -> list[tuple[str, str]]:
 
 def phrase_pairs(heldout_path: Path | None = None) -> list[tuple[str, str]]:
     """Every tortured phrase: the shipped table plus the held-out list."""
-    heldout_path = heldout_path or REPO / "corpora" / "tortured_heldout.tsv"
+    heldout_path = heldout_path or CORPORA / "tortured_heldout.tsv"
     return sorted(set(tortured_pairs()) | set(read_heldout(heldout_path)))
 
 

@@ -151,6 +151,12 @@ def test_installed_console_script_runs_from_another_directory(tmp_path, article)
     where = subprocess.run([str(script), "tables"], cwd=tmp_path, capture_output=True,
                            env=env, timeout=120, text=True)
     assert "wordnet_spinner" in where.stdout and "tortured_phrases" in where.stdout
+    # the evaluation needs no checkout either: the clean prose ships with the package
+    evaluated = subprocess.run([str(script), "evaluate", "--family", "wordnet", "--seeds", "1",
+                                "--limit", "1"], cwd=tmp_path, capture_output=True, env=env,
+                               timeout=300, text=True)
+    assert evaluated.returncode == 0, evaluated.stderr
+    assert evaluated.stdout.count("\nwordnet | 1 |") == 1
 
 
 def test_thorough_flag(runner, article):

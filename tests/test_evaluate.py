@@ -225,3 +225,12 @@ def test_wrong_substitutions_are_sorted_by_why():
     kinds = [kind_of_wrong(Substitution(a, b, "", o, 0.9, "t"), gold)
              for a, b, o in ((16, 22, "inch"), (0, 8, "black"), (16, 25, "x"), (26, 30, "y"))]
     assert kinds == ["wrong original", "part of a chain", "overlaps other edits", "false edit"]
+
+
+def test_the_corpora_ship_with_the_package():
+    """`unspin evaluate` needs no checkout: the clean prose and the held-out
+    tortured phrases are package data (restore.corpora) and are found there."""
+    from restore.evaluate import CORPORA, default_corpus, read_heldout
+
+    assert len(list(default_corpus().glob("*.txt"))) >= 20
+    assert len(read_heldout(CORPORA / "tortured_heldout.tsv")) > 1000
