@@ -86,15 +86,11 @@ class LanguageModel:
         """What to ask the model: ``word`` and the known part of its history
         (the model backs off past an unknown word)."""
         first = previous if previous is not None else before_previous
-        if first is None:
-            return [word]
-        known = self._known.get(first)
-        if not (self.knows(first) if known is None else known):
+        if first is None or not self.knows(first):
             return [word]
         if previous is None or before_previous is None:
             return [word, first]
-        known = self._known.get(before_previous)
-        if not (self.knows(before_previous) if known is None else known):
+        if not self.knows(before_previous):
             return [word, previous]
         return [word, previous, before_previous]
 
