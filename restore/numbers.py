@@ -90,8 +90,12 @@ def is_number(phrase: str) -> bool:
     [True, True, True, True, False]
     """
     parts = phrase.replace("-", " ").replace(",", "").split()
-    return bool(parts) and all(number_value(p) is not None or is_roman_numeral(p)
-                               or p.lower() in _NUMBER_PARTS for p in parts)
+    return bool(parts) and all(_is_one_number(p) or p.lower() in _NUMBER_PARTS for p in parts)
+
+
+def _is_one_number(word: str) -> bool:
+    """A numeral, a number word or a Roman numeral ("8", "eight", "VIII", "viii")."""
+    return _VALUES[word] is not None or is_roman_numeral(word)
 
 
 def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = "") -> str | None:
@@ -104,7 +108,7 @@ def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = 
     value = values.pop()
     next_words = after.split(maxsplit=3)
     if (len(next_words) >= 3 and next_words[0].lower() in _RANGE_WORDS
-            and (_VALUES[next_words[1]] is not None or is_roman_numeral(next_words[1]))):
+            and _is_one_number(next_words[1])):
         next_words = next_words[2:]  # a range: the unit after its second number counts
     word = next_words[0].lower() if next_words else ""
     # "a.m." keeps its stops; "percent." at a sentence end loses the full stop
