@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Sequence
+from typing import KeysView, Sequence
 
 import regex
 
@@ -330,7 +330,7 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
 
 
 @lru_cache(maxsize=1)
-def _lemmas_and_frames(wordnet: Synsets) -> tuple:
+def _lemmas_and_frames(wordnet: Synsets) -> tuple[KeysView[str], set[str]]:
     """The lemmas and frames of ``wordnet`` (see :class:`restore.wordnet.Synsets`),
     looked up once rather than once per phrase."""
     return wordnet.lemmas, wordnet.frames
