@@ -115,3 +115,34 @@ def test_find_over_spans_keeps_what_overlaps_them(raw):
     overlapping = IntervalSet.of(over)
     assert CHANNEL.find(text, [], windows, over) == [
         c for c in everything if overlapping.overlaps(c.start, c.end)]
+
+
+def test_rows_from_the_cached_lemma_table_are_the_rows_worked_out_lemma_by_lemma(
+        tmp_path, monkeypatch):
+    """A new process reads every lemma's rows from the cache instead of working
+    them out again; both ways give the same rows, and with the cache off the
+    rows are worked out on first use."""
+    import random
+
+    from restore import channel as module
+    from restore.wordnet import load_synsets
+
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(tmp_path / "cache"))
+    module.lemma_table.cache_clear()
+    try:
+        table = module.lemma_table()  # built and written
+        module.lemma_table.cache_clear()
+        assert module.lemma_table() == table  # read back from the blob
+        assert list((tmp_path / "cache").glob("channel-*.marshal"))
+        lemmas = sorted(load_synsets().lemmas)
+        sample = random.Random(7).sample(lemmas, 3000) + ["volition", "bakeshop", "stocked with"]
+        from_table = WordNetChannel()
+        assert [from_table.rows(lemma) for lemma in sample] == [
+            module._rows_for(lemma) for lemma in sample]
+        assert sum(bool(module._rows_for(lemma)) for lemma in sample) > 300
+        monkeypatch.setenv("UNSPIN_CACHE_DIR", "off")
+        module.lemma_table.cache_clear()
+        assert module.lemma_table() is None
+        assert WordNetChannel().rows("volition") == module._rows_for("volition")
+    finally:
+        module.lemma_table.cache_clear()
