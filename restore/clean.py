@@ -43,8 +43,9 @@ from typing import Sequence
 
 from .candidates import Candidate
 from .decoder import SKIP_BELOW, LanguageModelScorer
-from .scoring import (CHARS_PER_WORD, DOC_PRIOR_LOG_ODDS, HITS_PER_WORD, TORTURED_FAMILY,
-                      WINDOW_WORDS, is_self_evident, log_likelihood_ratio, logit)
+from .scoring import (CHARS_PER_WORD, DOC_PRIOR_LOG_ODDS, DOCUMENT_HITS_PER_WORD, HITS_PER_WORD,
+                      TORTURED_FAMILY, WINDOW_WORDS, is_self_evident, log_likelihood_ratio,
+                      logit)
 
 # a spin score under sigmoid(-12) = 6e-6 rounds to 0 at the four decimals reported
 ROUNDS_TO_ZERO_LOG_ODDS = -12.0
@@ -80,9 +81,10 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
     prefix = [0.0]
     for _, _, weight in bounds:
         prefix.append(prefix[-1] + weight)
-    # enough words to outweigh all of it (DocumentEvidence counts str.split() words)
+    # enough words to outweigh all of it (DocumentEvidence counts str.split() words;
+    # scoring.document_rate_penalty is never below the document rate)
     if not has_more_words(text, (DOC_PRIOR_LOG_ODDS + prefix[-1] - ROUNDS_TO_ZERO_LOG_ODDS)
-                          / HITS_PER_WORD):
+                          / DOCUMENT_HITS_PER_WORD):
         return False
     # each span's surroundings, as scoring.spun_probabilities measures them
     limit = logit(min_spun) - MARGIN

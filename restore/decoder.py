@@ -40,9 +40,10 @@ import regex
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .memo import Memo
-from .scoring import (NOT_BARE_FACTOR, TORTURED_FAMILY, DocumentEvidence, Scored,
-                      document_evidence, is_self_evident, log_likelihood_ratio, logit,
-                      sigmoid, spinner_could_write, spun_probabilities)
+from .scoring import (DOCUMENT_HITS_PER_WORD, HITS_PER_WORD, NOT_BARE_FACTOR, TORTURED_FAMILY,
+                      DocumentEvidence, Scored, document_evidence, is_self_evident,
+                      log_likelihood_ratio, logit, sigmoid, spinner_could_write,
+                      spun_probabilities)
 from .spans import around, widen_to_whitespace
 
 ROUNDS = 3  # joint decoding: later rounds see the earlier rounds' choices around them
@@ -210,7 +211,7 @@ class LanguageModelScorer:
         analysis = self._analyse(text, candidates)
         words, spans, originals = analysis.words, analysis.spans, analysis.originals
         if evidence is None:
-            evidence = document_evidence(text, candidates, analysis.weights)
+            evidence = self._document_evidence(text, candidates, analysis)
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
         if self.thorough:
             # everyday-form evidence is weak: a stretch that looks spun only counts
@@ -270,7 +271,15 @@ class LanguageModelScorer:
 
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of the whole text, with each form weighed in its context."""
-        return document_evidence(text, candidates, self._analyse(text, candidates).weights)
+        return self._document_evidence(text, candidates, self._analyse(text, candidates))
+
+    def _document_evidence(self, text: str, candidates: Sequence[Candidate],
+                           analysis: "_Analysis") -> DocumentEvidence:
+        # thorough mode counts every everyday form that fits badly as a little
+        # evidence: a long list of words (SQL keywords) has plenty of those, so its
+        # document is weighed against a stretch's rate, not the lighter one
+        return document_evidence(text, candidates, analysis.weights,
+                                 HITS_PER_WORD if self.thorough else DOCUMENT_HITS_PER_WORD)
 
     def _analyse(self, text: str, candidates: Sequence[Candidate]) -> "_Analysis":
         """Words, spans and context-free lifts of one text, kept for the next

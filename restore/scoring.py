@@ -15,7 +15,9 @@ words on each side) the log-odds that the text is spun are
 
 (a Poisson model: spun text carries about one more candidate per ten words
 than clean text, so a long stretch with few candidates is evidence of clean
-text). Evidence is tempered where the form is real English: a spun form that
+text). The whole document is weighed the same way against a lighter rate
+(``DOCUMENT_HITS_PER_WORD``), and that is the floor of every stretch's
+spin probability: a lightly spun text is spun throughout. Evidence is tempered where the form is real English: a spun form that
 is itself a WordNet lemma ("urban center", "every bit") or a common word is
 never treated as near-certain. Two kinds of form speak for themselves and keep
 their prior: chained re-spins that are not English at all ("at that
@@ -57,6 +59,13 @@ from .tables import Row
 
 DOC_PRIOR_LOG_ODDS = -4.0  # before any evidence, about 1 text in 55 is spun
 HITS_PER_WORD = 0.1  # extra candidates per word that spun text carries over clean text
+# The document as a whole is weighed against a lighter rate: a spinner set to change
+# one word in ten or twenty leaves too few strong forms in any 200 words to pass the
+# local rate, but plenty in the whole text, and it goes through the whole text alike.
+# Measured (seed 1, our corpus): recall at a 5% spin rate 0.085 -> 0.295, at 8%
+# 0.331 -> 0.689, none changed at 18%; false edits on 1.42M words of package docs
+# 5 -> 5 (0.06 made 23: an e-mail header's repeated "Apr" passed as light spinning)
+DOCUMENT_HITS_PER_WORD = 0.07
 WINDOW_WORDS = 100  # words on each side of a candidate that count as its context
 CHARS_PER_WORD = 6  # English prose, spaces included
 MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
@@ -90,17 +99,20 @@ class DocumentEvidence:
     # the same without tortured phrases: a paper with a few tortured phrases
     # is not a text a word-level spinner went through
     word_spinner_log_lr: float | None = None
+    # the rate the whole document is weighed against (see DOCUMENT_HITS_PER_WORD)
+    hits_per_word: float = DOCUMENT_HITS_PER_WORD
 
     @property
     def log_odds(self) -> float:
         """Log-odds that the document was spun (by any spinner)."""
-        return DOC_PRIOR_LOG_ODDS + self.log_lr - HITS_PER_WORD * self.words
+        return DOC_PRIOR_LOG_ODDS + self.log_lr - document_rate_penalty(self.words,
+                                                                        self.hits_per_word)
 
     @property
     def word_spinner_log_odds(self) -> float:
         """Log-odds that a word-level spinner went through the document."""
         log_lr = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
-        return DOC_PRIOR_LOG_ODDS + log_lr - HITS_PER_WORD * self.words
+        return DOC_PRIOR_LOG_ODDS + log_lr - document_rate_penalty(self.words, self.hits_per_word)
 
     @property
     def doctored_log_odds(self) -> float:
@@ -108,6 +120,20 @@ class DocumentEvidence:
         tables alone, and not diluted by length (a long paper holds a few)."""
         word_level = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
         return DOCTORED_PRIOR_LOG_ODDS + self.log_lr - word_level
+
+
+def document_rate_penalty(words: int, hits_per_word: float = DOCUMENT_HITS_PER_WORD) -> float:
+    """What a document of ``words`` words must outweigh to count as spun: the
+    document rate ``hits_per_word``, but never less than a stretch's rate over
+    the first stretch's worth of words (light spinning can only be told from
+    chance over more words than a stretch holds; a short text is one stretch).
+
+    >>> document_rate_penalty(100) == HITS_PER_WORD * 100
+    True
+    >>> document_rate_penalty(2000) == DOCUMENT_HITS_PER_WORD * 2000
+    True
+    """
+    return max(HITS_PER_WORD * min(words, 2 * WINDOW_WORDS), hits_per_word * words)
 
 
 class Scorer(Protocol):
@@ -292,13 +318,14 @@ def span_weights(candidates: Sequence[Candidate],
 
 
 def document_evidence(text: str, candidates: Sequence[Candidate],
-                      weights: Sequence[float] | None = None) -> DocumentEvidence:
-    """Total spin evidence in ``text``."""
+                      weights: Sequence[float] | None = None,
+                      hits_per_word: float = DOCUMENT_HITS_PER_WORD) -> DocumentEvidence:
+    """Total spin evidence in ``text``, to be weighed against ``hits_per_word``."""
     spans = span_weights(candidates, weights)
     word_level = (span_weights(candidates, _without_phrase_tables(candidates, weights))
                   if any(c.row.family == TORTURED_FAMILY for c in candidates) else spans)
     return DocumentEvidence(len(text.split()), sum(w for _, _, w in spans),
-                            sum(w for _, _, w in word_level))
+                            sum(w for _, _, w in word_level), hits_per_word)
 
 
 def _without_phrase_tables(candidates: Sequence[Candidate],
