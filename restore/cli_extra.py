@@ -82,8 +82,12 @@ def spin(path: str, family: str, seed: int, rate: float | None, gold_path: str |
 @click.option("--thorough", is_flag=True, help="Evaluate the thorough mode.")
 @click.option("--thresholds", default="", metavar="T1,T2",
               help="Also report recall and precision at these thresholds (e.g. 0.7,0.9).")
+@click.option("--rate", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
+              help="Share of words the spinners change (default: theirs; e.g. 0.05 for "
+                   "light spinning).")
 def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: int | None,
-             examples: int, as_json: bool, thorough: bool, thresholds: str) -> None:
+             examples: int, as_json: bool, thorough: bool, thresholds: str,
+             rate: float | None) -> None:
     """Spin the clean corpus, restore it, and print recall, precision, false edits
     per 10k words of clean prose, word error rate, calibration and document AUC."""
     from .evaluate import DEFAULT_FAMILIES, _seeds, _thresholds, format_report, run
@@ -100,7 +104,7 @@ def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: i
         report = run(Path(corpus) if corpus else None, families or DEFAULT_FAMILIES,
                      seed_list, limit, examples=examples,
                      progress=lambda m: click.echo(m, err=True), thorough=thorough,
-                     thresholds=threshold_list)
+                     thresholds=threshold_list, rate=rate)
     except FileNotFoundError as error:
         _fail(f"{error}; pass --corpus DIR")
     click.echo(json.dumps(report, indent=1) if as_json else format_report(report))

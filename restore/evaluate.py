@@ -404,11 +404,14 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
         seeds: Sequence[int] = DEFAULT_SEEDS, limit: int | None = None,
         restore_fn: Callable | None = None, examples: int = 0,
         progress: Callable[[str], None] | None = None,
-        thorough: bool = False, thresholds: Sequence[float] = ()) -> dict[str, Any]:
+        thorough: bool = False, thresholds: Sequence[float] = (),
+        rate: float | None = None) -> dict[str, Any]:
     """Evaluate ``restore_fn(text, threshold) -> Restoration`` (default: the
     library's restorer, ``thorough`` or not) on the clean corpus and its spins.
     ``thresholds``: also restore at each of these and report recall and
-    precision there (operating points for users who want fewer, surer edits)."""
+    precision there (operating points for users who want fewer, surer edits).
+    ``rate``: the share of words the WordNet-style and thesaurus spinners
+    change (default: theirs, 0.18 and 0.10), e.g. 0.05 for light spinning."""
     custom_fn = restore_fn is not None
     if restore_fn is None:
         from .engine import get_restorer
@@ -449,14 +452,14 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
         else:
             for seed in seeds:
                 for _name, text in texts:
-                    score.add_document(spin(text, family, seed), restore_fn, text, examples)
+                    score.add_document(spin(text, family, seed, rate), restore_fn, text, examples)
         summary = score.summary()
         summary["seeds"] = [seeds[0]] if family == "tortured" and seeds else list(seeds)
         rows.append(summary)
         say(f"{family}: {score.docs} docs")
     rows.append(clean.summary())
     return {"corpus": str(corpus), "files": len(texts), "seeds": list(seeds),
-            "thorough": thorough,
+            "thorough": thorough, "rate": rate,
             "rows": rows, "total_seconds": round(time.perf_counter() - started, 2)}
 
 
@@ -504,6 +507,8 @@ def format_report(report: dict[str, Any]) -> str:
                 f"threshold {p['threshold']:g}: recall {_fmt(p['recall'])} "
                 f"precision {_fmt(p['precision'])}" for p in row["operating_points"]))
     mode = ", thorough mode" if report.get("thorough") else ""
+    if report.get("rate") is not None:
+        mode += f", spin rate {report['rate']:g}"
     lines.append(f"\n{report['files']} clean files, seeds {report['seeds']}{mode}, "
                  f"{report['total_seconds']} s in all")
     return "\n".join(lines)
@@ -525,6 +530,18 @@ def _thresholds(text: str) -> tuple[float, ...]:
     return values
 
 
+def _rate(text: str) -> float:
+    """A spin rate for ``--rate``: a number in (0, 1].
+
+    >>> _rate("0.05")
+    0.05
+    """
+    value = float(text)
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a share of words in (0, 1], got {text}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m restore.evaluate",
                                      description="Evaluate unspin on the corpora.")
@@ -542,11 +559,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--thresholds", default="",
                         help="also report recall and precision at these thresholds "
                              "(e.g. 0.7,0.9)")
+    parser.add_argument("--rate", type=_rate, default=None,
+                        help="share of words the spinners change (default: theirs; "
+                             "e.g. 0.05 for light spinning)")
     args = parser.parse_args(argv)
     report = run(args.corpus, tuple(args.family or DEFAULT_FAMILIES), _seeds(args.seeds),
                  args.limit, examples=args.examples,
                  progress=lambda m: print(m, file=sys.stderr), thorough=args.thorough,
-                 thresholds=_thresholds(args.thresholds))
+                 thresholds=_thresholds(args.thresholds), rate=args.rate)
     if args.json:
         print(json.dumps(report, indent=1))
     else:

@@ -234,3 +234,20 @@ def test_the_corpora_ship_with_the_package():
 
     assert len(list(default_corpus().glob("*.txt"))) >= 20
     assert len(read_heldout(CORPORA / "tortured_heldout.tsv")) > 1000
+
+
+def test_rate_sets_how_much_the_spinners_change(tmp_path: Path, capsys):
+    """``--rate`` spins the corpus lighter or heavier (light spinning is measured
+    with it); it is checked like any number a user types."""
+    text = ("The council said there will be a new bus line to the airport by June , and "
+            "officials have spent two years on the plan for the city .\n") * 6
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    identity = lambda text, threshold: Restoration(text, (), 0.0)  # noqa: E731
+    gold = {rate: run(tmp_path, families=("wordnet",), seeds=(1,), restore_fn=identity,
+                      rate=rate)["rows"][0]["gold_edits"] for rate in (0.05, 0.4)}
+    assert 0 < gold[0.05] < gold[0.4]
+    assert main(["--corpus", str(tmp_path), "--family", "wordnet", "--seeds", "1",
+                 "--rate", "0.05"]) == 0
+    assert "spin rate 0.05" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--corpus", str(tmp_path), "--rate", "0"])
