@@ -17,7 +17,8 @@ words on each side) the log-odds that the text is spun are
 than clean text, so a long stretch with few candidates is evidence of clean
 text). The whole document is weighed the same way against a lighter rate
 (``DOCUMENT_HITS_PER_WORD``), and that is the floor of every stretch's
-spin probability: a lightly spun text is spun throughout. Evidence is tempered where the form is real English: a spun form that
+spin probability: a lightly spun text is spun throughout. Evidence is
+tempered where the form is real English: a spun form that
 is itself a WordNet lemma ("urban center", "every bit") or a common word is
 never treated as near-certain. Two kinds of form speak for themselves and keep
 their prior: chained re-spins that are not English at all ("at that
