@@ -169,17 +169,54 @@ def cached(name: str, inputs: Iterable[bytes | str | os.PathLike[str]],
 
     ``build`` must return marshal-able plain data.
     """
-    folder = cache_dir()
-    key = fingerprint(inputs) if folder is not None else None
-    if folder is None or key is None:
+    found = _blob_path(name, inputs)
+    if found is None:
         return build()
-    path = folder / f"{name}-{key[:40]}.marshal"
-    value = _read(path)
+    value = _read(found)
     if value is not None:
         return value[0]
     result = build()
-    _write(path, name, result)
+    _write(found, name, result)
     return result
+
+
+def kept(name: str, inputs: Iterable[bytes | str | os.PathLike[str]],
+         build: Callable[[], T]) -> T | None:
+    """As :func:`cached`, for a ``build`` worth running only if its result is
+    kept for later processes: ``None`` instead of building when the cache is
+    off or its folder cannot be written (the caller then works out, piece by
+    piece, only what it needs).
+
+    >>> import tempfile, os
+    >>> os.environ["UNSPIN_CACHE_DIR"] = "off"
+    >>> kept("demo", [b"input"], lambda: "not called") is None
+    True
+    >>> del os.environ["UNSPIN_CACHE_DIR"]
+    """
+    found = _blob_path(name, inputs)
+    if found is None:
+        return None
+    value = _read(found)
+    if value is not None:
+        return value[0]
+    try:
+        found.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(found.parent, os.W_OK):
+        return None
+    result = build()
+    _write(found, name, result)
+    return result
+
+
+def _blob_path(name: str, inputs: Iterable[bytes | str | os.PathLike[str]]) -> Path | None:
+    """Where the blob of ``name`` for ``inputs`` lives (``None``: no cache)."""
+    folder = cache_dir()
+    key = fingerprint(inputs) if folder is not None else None
+    if folder is None or key is None:
+        return None
+    return folder / f"{name}-{key[:40]}.marshal"
 
 
 def _read(path: Path) -> tuple[object] | None:

@@ -31,7 +31,7 @@ from typing import KeysView, Sequence
 
 import regex
 
-from .cache import cache_dir, cached, gc_paused
+from .cache import gc_paused, kept
 from .candidates import WORDNET_FAMILY, Candidate, transfer_case
 from .lm import get_language_model, lm_words, model_fingerprint
 from .memo import Memo
@@ -221,16 +221,15 @@ def lemma_table() -> dict[str, tuple] | None:
     (:mod:`restore.cache`): ``{lemma: (original, prior, original, prior, ...)}``
     for the 37k lemmas that have any, so that a new process does not work out
     again, lemma by lemma, what the last one did (0.1-0.2 s of a 5 KB spun
-    article). ``None`` when the cache is off: rows are then worked out on
-    first use (:func:`_rows_for`), with the same result.
+    article). ``None`` when the cache is off or cannot be written (working
+    them all out, 2.5-5 s, pays only when it is kept): rows are then worked
+    out on first use (:func:`_rows_for`), with the same result.
 
     >>> table = lemma_table()
     >>> table is None or table["volition"][:1] == ("will",)
     True
     """
-    if cache_dir() is None:
-        return None
-    return cached("channel", [synsets_path(), model_fingerprint()], _all_lemma_rows)
+    return kept("channel", [synsets_path(), model_fingerprint()], _all_lemma_rows)
 
 
 @gc_paused()

@@ -112,3 +112,22 @@ def test_automaton_state_loads_the_same_matcher_or_is_rebuilt(small_rows):
     broken = PhraseMatcher(small_rows, compiled[:-1] + (("not", "an", "automaton"),))
     assert plain.find(text) == from_state.find(text) == broken.find(text)
     assert len(plain.find(text)) > 3
+
+
+def test_kept_builds_only_what_can_be_kept(cache_folder, tmp_path, monkeypatch):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"rows": (1, 2)}
+
+    assert cache.kept("demo", [b"x"], build) == {"rows": (1, 2)}
+    assert cache.kept("demo", [b"x"], build) == {"rows": (1, 2)}  # read back
+    assert len(calls) == 1
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    assert cache.kept("demo", [b"x"], build) is None
+    monkeypatch.setenv("UNSPIN_CACHE_DIR", "off")
+    assert cache.kept("demo", [b"x"], build) is None
+    assert len(calls) == 1

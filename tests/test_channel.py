@@ -144,5 +144,13 @@ def test_rows_from_the_cached_lemma_table_are_the_rows_worked_out_lemma_by_lemma
         module.lemma_table.cache_clear()
         assert module.lemma_table() is None
         assert WordNetChannel().rows("volition") == module._rows_for("volition")
+        # a cache folder that cannot be written: no table either (building it all
+        # in every process would cost seconds where a lemma costs microseconds)
+        blocker = tmp_path / "a file"
+        blocker.write_text("")
+        monkeypatch.setenv("UNSPIN_CACHE_DIR", str(blocker / "cache"))
+        module.lemma_table.cache_clear()
+        assert module.lemma_table() is None
+        assert WordNetChannel().rows("volition") == module._rows_for("volition")
     finally:
         module.lemma_table.cache_clear()
