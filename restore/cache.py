@@ -170,14 +170,7 @@ def cached(name: str, inputs: Iterable[bytes | str | os.PathLike[str]],
     ``build`` must return marshal-able plain data.
     """
     found = _blob_path(name, inputs)
-    if found is None:
-        return build()
-    value = _read(found)
-    if value is not None:
-        return value[0]
-    result = build()
-    _write(found, name, result)
-    return result
+    return build() if found is None else _read_or_build(found, name, build)
 
 
 def kept(name: str, inputs: Iterable[bytes | str | os.PathLike[str]],
@@ -194,20 +187,30 @@ def kept(name: str, inputs: Iterable[bytes | str | os.PathLike[str]],
     >>> del os.environ["UNSPIN_CACHE_DIR"]
     """
     found = _blob_path(name, inputs)
-    if found is None:
-        return None
-    value = _read(found)
+    return None if found is None else _read_or_build(found, name, build, only_if_kept=True)
+
+
+def _read_or_build(path: Path, name: str, build: Callable[[], T],
+                   only_if_kept: bool = False) -> T | None:
+    """The value in the blob at ``path``, else ``build()``'s, written there;
+    ``only_if_kept``: ``None`` rather than build when it cannot be written."""
+    value = _read(path)
     if value is not None:
         return value[0]
-    try:
-        found.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not os.access(found.parent, os.W_OK):
+    if only_if_kept and not _writable_folder(path.parent):
         return None
     result = build()
-    _write(found, name, result)
+    _write(path, name, result)
     return result
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Does ``folder`` exist (made if need be) and take new files?"""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _blob_path(name: str, inputs: Iterable[bytes | str | os.PathLike[str]]) -> Path | None:
