@@ -198,7 +198,6 @@ class SymspellBigramModel(SequenceLogprob):
         return sum(math.exp(self.logprob(w, previous)) for w in self._unigram)
 
 
-
 def brown_sentences(directory: str | os.PathLike[str]):
     """Sentences of the Brown corpus files (``ca01`` ... ``cr09``: one sentence a
     line, tokens ``word/tag``) as the decoder's language-model words."""
