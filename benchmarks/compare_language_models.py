@@ -300,7 +300,7 @@ class BrownTrigramModel(SequenceLogprob):
             return self.oov
         if previous is None:
             return math.log(self.words[word] / self.total_words)
-        previous = previous.lower() if previous not in ("<s>", "</s>") else previous
+        previous = previous.lower()  # ("<s>" stays as it is)
         if before_previous is None:
             before_previous = "<s>" if previous == "<s>" else "<unknown>"
         return math.log(self.probability(word, previous, before_previous))
@@ -530,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     if symspell_missing():
         print("symspellpy is not installed: pip install symspellpy "
-              "(measuring pocketsphinx only)", file=sys.stderr)
+              "(leaving out the symspell models)", file=sys.stderr)
         models = [m for m in models if not m.startswith("symspell")]
     if args.brown_dir is None:
         if any(m in BROWN_MODELS for m in models):
