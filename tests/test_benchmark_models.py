@@ -5,6 +5,7 @@ once, silently, when the decoder began to score whole word sequences)."""
 import doctest
 import importlib.util
 import math
+from functools import lru_cache
 from pathlib import Path
 
 import restore
@@ -15,7 +16,9 @@ from restore.lm import OOV_LOGPROB, get_language_model
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "compare_language_models.py"
 
 
+@lru_cache(maxsize=1)
 def load_benchmark():
+    """The benchmark script as a module (loaded once for all the tests)."""
     spec = importlib.util.spec_from_file_location("compare_language_models", BENCHMARK)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
