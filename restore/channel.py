@@ -36,7 +36,7 @@ from .candidates import WORDNET_FAMILY, Candidate, transfer_case
 from .lm import get_language_model, lm_words, model_fingerprint
 from .memo import Memo
 from .tables import Row
-from .tokens import bare_word_spans, is_sentence_start
+from .tokens import FUNCTION_WORDS, bare_word_spans, is_sentence_start
 from .wordnet import Synsets, load_synsets, synsets_path
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
@@ -258,8 +258,14 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
     spelling = spelling_key(spun)
     for original, q in rates.items():
         lowered, weight = _SPIN_WEIGHTS[original]
-        if lowered in spun_words or weight is None:
-            continue  # "stocked with" -> "stocked" would only drop a word: too risky
+        if weight is None:
+            continue
+        if lowered in spun_words and spun_words - {lowered} <= FUNCTION_WORDS:
+            # a longer lemma that holds the word ("calendar month" for "month",
+            # "Republic of Peru" for "Peru") gives it back, but not one that only
+            # adds function words: "stocked with" -> "stocked" and "more than" ->
+            # "more" would drop words of plain English
+            continue
         if spelling_key(original) == spelling:
             continue  # "metre" -> "meter" would only respell the author's word
         spin[original] = weight * q

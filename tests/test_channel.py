@@ -13,8 +13,12 @@ def test_rows_offer_single_word_originals_with_bayes_priors():
     assert all("channel" in r.note for r in CHANNEL.rows("volition"))
 
 
-def test_a_word_of_the_phrase_is_never_its_original():
+def test_a_word_of_the_phrase_is_its_original_only_if_the_rest_is_not_function_words():
     assert "stocked" not in {r.original for r in CHANNEL.rows("stocked with")}
+    assert "more" not in {r.original for r in CHANNEL.rows("more than")}
+    assert "no" not in {r.original for r in CHANNEL.rows("no more")}
+    assert "month" in {r.original for r in CHANNEL.rows("calendar month")}
+    assert "Peru" in {r.original for r in CHANNEL.rows("Republic of Peru")}
 
 
 def test_chain_rows_put_a_re_spun_word_back():
