@@ -219,7 +219,7 @@ _SPIN_WEIGHTS = Memo(_spin_weight, 200_000)
 def lemma_table() -> dict[str, tuple] | None:
     """The rows of every WordNet lemma, worked out once and kept in the cache
     (:mod:`restore.cache`): ``{lemma: (original, prior, original, prior, ...)}``
-    for the 37k lemmas that have any, so that a new process does not work out
+    for the 43k lemmas that have any, so that a new process does not work out
     again, lemma by lemma, what the last one did (0.1-0.2 s of a 5 KB spun
     article). ``None`` when the cache is off or cannot be written (working
     them all out, 2.5-5 s, pays only when it is kept): rows are then worked
