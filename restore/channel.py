@@ -25,17 +25,20 @@ word was.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from functools import lru_cache
+from pathlib import Path
 from typing import KeysView, Sequence
 
 import regex
 
 from .cache import gc_paused, kept
 from .candidates import WORDNET_FAMILY, Candidate, transfer_case
-from .lm import get_language_model, lm_words, model_fingerprint
+from .channel_table import read_rows
+from .lm import default_model_path, get_language_model, lm_words, model_fingerprint
 from .memo import Memo
-from .tables import Row
+from .tables import Row, builtin_table_dir
 from .tokens import FUNCTION_WORDS, bare_word_spans, is_sentence_start
 from .wordnet import Synsets, load_synsets, synsets_path
 
@@ -54,6 +57,10 @@ MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
+# Raise when the rules of _rows_for change, and rebuild the shipped rows with
+# scripts/build_wordnet_channel.py (a test checks they match what is worked out).
+RULES_VERSION = 2
+CHANNEL_TABLE_FILE = "wordnet_channel.tsv.gz"
 
 
 class WordNetChannel:
@@ -217,13 +224,14 @@ _SPIN_WEIGHTS = Memo(_spin_weight, 200_000)
 
 @lru_cache(maxsize=1)
 def lemma_table() -> dict[str, tuple] | None:
-    """The rows of every WordNet lemma, worked out once and kept in the cache
-    (:mod:`restore.cache`): ``{lemma: (original, prior, original, prior, ...)}``
-    for the 43k lemmas that have any, so that a new process does not work out
-    again, lemma by lemma, what the last one did (0.1-0.2 s of a 5 KB spun
-    article). ``None`` when the cache is off or cannot be written (working
-    them all out, 2.5-5 s, pays only when it is kept): rows are then worked
-    out on first use (:func:`_rows_for`), with the same result.
+    """The rows of every WordNet lemma, kept in the cache (:mod:`restore.cache`):
+    ``{lemma: (original, prior, original, prior, ...)}`` for the 43k lemmas
+    that have any, so that a new process does not work out again, lemma by
+    lemma, what the last one did (0.1-0.2 s of a 5 KB spun article). The
+    cache is filled from the shipped table (``wordlists/wordnet_channel.tsv.gz``)
+    when its stamp is current, else by working them all out (3-6 s). ``None``
+    when the cache is off or cannot be written: rows are then worked out on
+    first use (:func:`_rows_for`), with the same result.
 
     >>> table = lemma_table()
     >>> table is None or table["volition"][:1] == ("will",)
@@ -234,12 +242,40 @@ def lemma_table() -> dict[str, tuple] | None:
 
 @gc_paused()
 def _all_lemma_rows() -> dict[str, tuple]:
+    """The rows of every lemma: read from the shipped table
+    (:mod:`restore.channel_table`) when its stamp is current, else worked out."""
+    shipped = read_rows(shipped_table_path(), channel_stamp())
+    return shipped if shipped is not None else work_out_all_lemma_rows()
+
+
+def work_out_all_lemma_rows() -> dict[str, tuple]:
+    """``{lemma: (original, prior, original, prior, ...)}`` for every lemma
+    that has rows, worked out from the synsets and the language model."""
     table = {}
     for lemma in load_synsets().lemmas:
         rows = _rows_for(lemma)
         if rows:
             table[lemma] = tuple(value for row in rows for value in (row.original, row.prior))
     return table
+
+
+def shipped_table_path() -> Path:
+    return builtin_table_dir() / CHANNEL_TABLE_FILE
+
+
+@lru_cache(maxsize=1)
+def channel_stamp() -> str:
+    """What the channel's rows are worked out from: the shipped synsets, the
+    language model's file, the channel's constants and ``RULES_VERSION``
+    (a shipped table with another stamp is not read)."""
+    digest = hashlib.sha256()
+    for path in (synsets_path(), default_model_path()):
+        with open(path, "rb") as fh:
+            digest.update(hashlib.sha256(fh.read()).digest())
+    digest.update(repr((RULES_VERSION, SPIN_RATE, HOP2_WEIGHT, MIN_PRIOR, MIN_PRIOR_FLOOR,
+                        MAX_PRIOR, MAX_ORIGINALS, UNKNOWN_WORD_LOGPROB,
+                        sorted(FUNCTION_WORDS))).encode())
+    return digest.hexdigest()[:32]
 
 
 def _lemma_row(spun: str, original: str, prior: float) -> Row:

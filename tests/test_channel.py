@@ -158,3 +158,42 @@ def test_rows_from_the_cached_lemma_table_are_the_rows_worked_out_lemma_by_lemma
         assert WordNetChannel().rows("volition") == module._rows_for("volition")
     finally:
         module.lemma_table.cache_clear()
+
+
+def test_the_shipped_rows_are_the_rows_worked_out():
+    """wordlists/wordnet_channel.tsv.gz is current: its stamp is the channel's,
+    and it holds exactly the rows the channel works out (rebuild it with
+    scripts/build_wordnet_channel.py, and raise RULES_VERSION, when the rules change)."""
+    from restore import channel as module
+    from restore.channel_table import read_rows
+
+    shipped = read_rows(module.shipped_table_path(), module.channel_stamp())
+    assert shipped is not None, "stale or missing: run scripts/build_wordnet_channel.py"
+    assert shipped == module.work_out_all_lemma_rows()
+
+
+def test_a_shipped_table_with_another_stamp_is_worked_out_again(tmp_path, monkeypatch):
+    from restore import channel as module
+    from restore.channel_table import read_rows, write_rows
+
+    stale = tmp_path / "wordnet_channel.tsv.gz"
+    write_rows(stale, "another stamp", {"volition": ("won't", 0.5)}, ["stale"])
+    assert read_rows(stale, module.channel_stamp()) is None
+    monkeypatch.setattr(module, "shipped_table_path", lambda: stale)
+    monkeypatch.setattr(module, "work_out_all_lemma_rows", lambda: {"worked": ("out", 1.0)})
+    assert module._all_lemma_rows() == {"worked": ("out", 1.0)}
+    write_rows(stale, module.channel_stamp(), {"volition": ("will", 0.5)}, ["current"])
+    assert module._all_lemma_rows() == {"volition": ("will", 0.5)}
+
+
+def test_a_damaged_shipped_table_is_not_read(tmp_path):
+    from restore.channel_table import read_rows, write_rows
+
+    path = tmp_path / "t.tsv.gz"
+    write_rows(path, "s", {"volition": ("will", 0.98), "bakeshop": ("bakery", 0.9)}, [])
+    assert read_rows(path, "s") == {"volition": ("will", 0.98), "bakeshop": ("bakery", 0.9)}
+    path.write_bytes(path.read_bytes()[:-9])  # truncated
+    assert read_rows(path, "s") is None
+    path.write_bytes(b"not gzip")
+    assert read_rows(path, "s") is None
+    assert read_rows(tmp_path / "missing.tsv.gz", "s") is None
