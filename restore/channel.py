@@ -264,18 +264,24 @@ def shipped_table_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def channel_stamp() -> str:
-    """What the channel's rows are worked out from: the shipped synsets, the
-    language model's file, the channel's constants and ``RULES_VERSION``
-    (a shipped table with another stamp is not read)."""
-    digest = hashlib.sha256()
-    for path in (synsets_path(), default_model_path()):
+def stamp_inputs() -> tuple[tuple[str, str], ...]:
+    """What the channel's rows are worked out from, as (name, sha256) pairs:
+    the shipped synsets, the language model's file, and the channel's
+    constants with ``RULES_VERSION``."""
+    def file_digest(path: Path) -> str:
         with open(path, "rb") as fh:
-            digest.update(hashlib.sha256(fh.read()).digest())
-    digest.update(repr((RULES_VERSION, SPIN_RATE, HOP2_WEIGHT, MIN_PRIOR, MIN_PRIOR_FLOOR,
-                        MAX_PRIOR, MAX_ORIGINALS, UNKNOWN_WORD_LOGPROB,
-                        sorted(FUNCTION_WORDS))).encode())
-    return digest.hexdigest()[:32]
+            return hashlib.sha256(fh.read()).hexdigest()
+
+    rules = repr((RULES_VERSION, SPIN_RATE, HOP2_WEIGHT, MIN_PRIOR, MIN_PRIOR_FLOOR, MAX_PRIOR,
+                  MAX_ORIGINALS, UNKNOWN_WORD_LOGPROB, sorted(FUNCTION_WORDS)))
+    return (("synsets", file_digest(synsets_path())),
+            ("language model", file_digest(default_model_path())),
+            ("rules", hashlib.sha256(rules.encode()).hexdigest()))
+
+
+def channel_stamp() -> str:
+    """One hash of :func:`stamp_inputs` (a shipped table with another stamp is not read)."""
+    return hashlib.sha256(repr(stamp_inputs()).encode()).hexdigest()[:32]
 
 
 def _lemma_row(spun: str, original: str, prior: float) -> Row:

@@ -33,7 +33,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 from restore.channel import (CHANNEL_TABLE_FILE, channel_stamp,  # noqa: E402
-                             work_out_all_lemma_rows)
+                             stamp_inputs, work_out_all_lemma_rows)
 from restore.channel_table import write_rows  # noqa: E402
 from restore.wordnet import synsets_path  # noqa: E402
 
@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     licence = wordnet_licence(str(synsets_path()))
     if not any("Princeton University" in line for line in licence):
         raise SystemExit("the WordNet licence was not found in the synsets file's header")
-    write_rows(args.out, channel_stamp(), table, COMMENTS + licence)
+    inputs = [f"{name} sha256: {digest}" for name, digest in stamp_inputs()]
+    write_rows(args.out, channel_stamp(), table, COMMENTS + licence + [""] + inputs)
     rows = sum(len(flat) // 2 for flat in table.values())
     print(f"{args.out}: {len(table):,} lemmas, {rows:,} rows, "
           f"{os.path.getsize(args.out):,} bytes, stamp {channel_stamp()}")
