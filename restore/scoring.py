@@ -102,6 +102,10 @@ class DocumentEvidence:
     word_spinner_log_lr: float | None = None
     # the rate the whole document is weighed against (see DOCUMENT_HITS_PER_WORD)
     hits_per_word: float = DOCUMENT_HITS_PER_WORD
+    # do the strong forms alone show a WordNet-style spinner? Where they do not,
+    # thorough mode lets a form break that spinner's bare-token rule (a
+    # thesaurus-style spinner swaps "knee," too): see thesaurus_could_write
+    wordnet_style: bool = True
 
     @property
     def log_odds(self) -> float:
@@ -251,6 +255,20 @@ def spinner_could_write(c: Candidate) -> bool:
     if c.sentence_start or not c.spun[:1].isupper() or not c.row.spun[:1].islower():
         return True
     return is_capitalised_numeral(c.spun)  # WordNet's own spelling of "XIX"
+
+
+def thesaurus_could_write(c: Candidate) -> bool:
+    """Could a thesaurus-style spinner have written this? It swaps single
+    words, with punctuation attached or not and keeping a capital letter
+    ("Metropolis" for "City"), but leaves words in capitals alone.
+
+    >>> from restore.candidates import Candidate
+    >>> row = Row("stifle", "knee", 0.3, WORDNET_FAMILY, "lemma", "t")
+    >>> [thesaurus_could_write(Candidate(0, 1, w, "x", row, "exact", False, False))
+    ...  for w in ("stifle", "Stifle", "STIFLE", "past times")]
+    [True, True, False, False]
+    """
+    return " " not in c.spun and not (len(c.spun) > 1 and c.spun.isupper())
 
 
 def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:

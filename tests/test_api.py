@@ -182,3 +182,54 @@ def test_restoring_makes_no_reference_cycles():
         if was_enabled:
             gc.enable()
     assert gc.isenabled() == was_enabled
+
+
+def _not_bare(text, sub):
+    """Has the substitution's span punctuation attached ("knee," or "(knee")?"""
+    before, after = text[sub.start - 1:sub.start], text[sub.end:sub.end + 1]
+    return (before not in ("", " ", "\n")) or (after not in ("", " ", "\n"))
+
+
+def test_thorough_mode_drops_the_bare_token_rule_only_where_no_wordnet_style_spinner_shows():
+    """The WordNet-style spinner never swaps a word with punctuation attached, a
+    thesaurus-style one does ("knee," -> "stifle,"): thorough mode restores
+    those only in a text whose strong forms show no WordNet-style spinning."""
+    from pathlib import Path
+
+    from restore.evaluate import match_edits
+    from restore.spin import spin
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[:3]
+    right_not_bare = 0
+    for path in clean:
+        original = path.read_text(encoding="utf-8")
+        thesaurus = spin(original, "thesaurus", seed=1)
+        result = restore.fix_and_explain(thesaurus.text, thorough=True)
+        _, correct = match_edits(thesaurus.edits, result.substitutions)
+        right_not_bare += sum(ok and _not_bare(thesaurus.text, s)
+                              for s, ok in zip(result.substitutions, correct))
+        wordnet = spin(original, "wordnet", seed=1).text
+        assert not [s.spun for s in restore.fix_and_explain(wordnet, thorough=True).substitutions
+                    if _not_bare(wordnet, s)]
+    assert right_not_bare >= 3
+
+
+def test_multiword_spins_tell_a_wordnet_style_spinner_from_a_thesaurus_style_one():
+    from pathlib import Path
+
+    from restore.engine import Restorer
+    from restore.roman import drop_numbered_names
+    from restore.spin import spin
+
+    restorer = Restorer(thorough=True)
+
+    def shows(text):
+        strong = drop_numbered_names(text, restorer.matcher.strong.find(text))
+        return restorer._shows_multiword_spins(text, strong)
+
+    for path in sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[:4]:
+        original = path.read_text(encoding="utf-8")
+        assert shows(spin(original, "wordnet", seed=2).text)
+        assert shows(spin(original, "wordnet", seed=2, rate=0.05).text)
+        assert not shows(spin(original, "thesaurus", seed=2).text)
+        assert not shows(original)
