@@ -102,7 +102,7 @@ class DocumentEvidence:
     word_spinner_log_lr: float | None = None
     # the rate the whole document is weighed against (see DOCUMENT_HITS_PER_WORD)
     hits_per_word: float = DOCUMENT_HITS_PER_WORD
-    # do the strong forms alone show a WordNet-style spinner? Where they do not,
+    # do the strong multiword forms show a WordNet-style spinner? Where they do not,
     # thorough mode lets a form break that spinner's bare-token rule (a
     # thesaurus-style spinner swaps "knee," too): see thesaurus_could_write
     wordnet_style: bool = True
