@@ -12,7 +12,9 @@ that needs no language model:
   the ratio grows with the prior; merged priors are rounded, hence a
   little slack);
 * so the evidence in any stretch is at most the sum of those bounds over the
-  distinct spans that start in it, whichever spans the decoder keeps.
+  distinct spans that start in it, whichever spans the decoder keeps; with
+  each form counted once (the document's second weighing), at most the sum
+  over the forms of the largest bound of each.
 
 If those bounds leave the text as a whole far below a spin score that
 rounds to 0, and every candidate's surroundings below the spin probability
@@ -43,9 +45,9 @@ from typing import Sequence
 
 from .candidates import Candidate
 from .decoder import SKIP_BELOW, LanguageModelScorer
-from .scoring import (CHARS_PER_WORD, DOC_PRIOR_LOG_ODDS, DOCUMENT_HITS_PER_WORD, HITS_PER_WORD,
-                      TORTURED_FAMILY, WINDOW_WORDS, is_self_evident, log_likelihood_ratio,
-                      logit)
+from .scoring import (CHARS_PER_WORD, DISTINCT_FORMS_HITS_PER_WORD, DOC_PRIOR_LOG_ODDS,
+                      DOCUMENT_HITS_PER_WORD, HITS_PER_WORD, TORTURED_FAMILY, WINDOW_WORDS,
+                      each_form_once, is_self_evident, log_likelihood_ratio, logit)
 
 # a spin score under sigmoid(-12) = 6e-6 rounds to 0 at the four decimals reported
 ROUNDS_TO_ZERO_LOG_ODDS = -12.0
@@ -85,6 +87,10 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
     # scoring.document_rate_penalty is never below the document rate)
     if not has_more_words(text, (DOC_PRIOR_LOG_ODDS + prefix[-1] - ROUNDS_TO_ZERO_LOG_ODDS)
                           / DOCUMENT_HITS_PER_WORD):
+        return False
+    # ...and each form's once against the lighter rate
+    if not has_more_words(text, (DOC_PRIOR_LOG_ODDS + each_form_once(text, bounds)
+                                 - ROUNDS_TO_ZERO_LOG_ODDS) / DISTINCT_FORMS_HITS_PER_WORD):
         return False
     # each span's surroundings, as scoring.spun_probabilities measures them
     limit = logit(min_spun) - MARGIN

@@ -284,8 +284,10 @@ class LanguageModelScorer:
         # thorough mode counts every everyday form that fits badly as a little
         # evidence: a long list of words (SQL keywords) has plenty of those, so its
         # document is weighed against a stretch's rate, not the lighter one
+        # (it weighs everyday forms once each already, against the stretch rate)
         return document_evidence(text, candidates, analysis.weights,
-                                 HITS_PER_WORD if self.thorough else DOCUMENT_HITS_PER_WORD)
+                                 HITS_PER_WORD if self.thorough else DOCUMENT_HITS_PER_WORD,
+                                 distinct_forms=not self.thorough)
 
     def _analyse(self, text: str, candidates: Sequence[Candidate]) -> "_Analysis":
         """Words, spans and context-free lifts of one text, kept for the next
