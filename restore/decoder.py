@@ -283,8 +283,8 @@ class LanguageModelScorer:
                            analysis: "_Analysis") -> DocumentEvidence:
         # thorough mode counts every everyday form that fits badly as a little
         # evidence: a long list of words (SQL keywords) has plenty of those, so its
-        # document is weighed against a stretch's rate, not the lighter one
-        # (it weighs everyday forms once each already, against the stretch rate)
+        # document is weighed against a stretch's rate, not the lighter ones (nor
+        # a second time with each form once: its everyday forms count once already)
         return document_evidence(text, candidates, analysis.weights,
                                  HITS_PER_WORD if self.thorough else DOCUMENT_HITS_PER_WORD,
                                  distinct_forms=not self.thorough)
