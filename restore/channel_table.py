@@ -15,6 +15,7 @@ language model or changed rules never read stale rows.
 Format (UTF-8, gzip, deterministic: mtime 0, no file name)::
 
     # comment lines (provenance, licence)
+    # <input> sha256: <hex>        (one line per input the rows were worked out from)
     # stamp: <hex>
     <lemma>\\t<original>\\t<prior>\\t<original>\\t<prior>...
 
@@ -37,15 +38,19 @@ import os
 from typing import Iterable
 
 STAMP_PREFIX = "# stamp: "
+INPUT_MARK = " sha256: "
 
 
 def write_rows(path: str | os.PathLike[str], stamp: str, table: dict[str, tuple],
-               comments: Iterable[str]) -> None:
+               comments: Iterable[str], inputs: Iterable[tuple[str, str]] = ()) -> None:
     """Write ``table`` (``{lemma: (original, prior, original, prior, ...)}``),
-    sorted by lemma, with ``comments`` and ``stamp`` in the header."""
+    sorted by lemma, with ``comments``, ``inputs`` ((name, sha256) pairs, see
+    :func:`built_from`) and ``stamp`` in the header."""
     text = io.StringIO()
     for comment in comments:
         text.write(f"# {comment}\n" if comment else "#\n")
+    for name, digest in inputs:
+        text.write(f"# {name}{INPUT_MARK}{digest}\n")
     text.write(f"{STAMP_PREFIX}{stamp}\n")
     for lemma in sorted(table):
         flat = table[lemma]
@@ -84,3 +89,23 @@ def read_rows(path: str | os.PathLike[str], stamp: str) -> dict[str, tuple] | No
         except ValueError:
             return None
     return table if stamped else None
+
+
+def built_from(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The inputs named in the header of the table in ``path``: ``{name: sha256}``.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.tsv.gz")
+    >>> write_rows(path, "abc", {}, ["test"], [("synsets", "12ab")])
+    >>> built_from(path)
+    {'synsets': '12ab'}
+    """
+    inputs = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                break
+            if INPUT_MARK in line:
+                name, digest = line[2:].rstrip("\n").split(INPUT_MARK)
+                inputs[name] = digest
+    return inputs

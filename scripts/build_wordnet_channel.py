@@ -70,8 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     licence = wordnet_licence(str(synsets_path()))
     if not any("Princeton University" in line for line in licence):
         raise SystemExit("the WordNet licence was not found in the synsets file's header")
-    inputs = [f"{name} sha256: {digest}" for name, digest in stamp_inputs()]
-    write_rows(args.out, channel_stamp(), table, COMMENTS + licence + [""] + inputs)
+    write_rows(args.out, channel_stamp(), table, COMMENTS + licence + [""], stamp_inputs())
     rows = sum(len(flat) // 2 for flat in table.values())
     print(f"{args.out}: {len(table):,} lemmas, {rows:,} rows, "
           f"{os.path.getsize(args.out):,} bytes, stamp {channel_stamp()}")
