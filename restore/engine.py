@@ -29,8 +29,8 @@ from .lm import model_fingerprint
 from .numbers import merge_number_spellings
 from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
-from .scoring import (TORTURED_FAMILY, DocumentEvidence, Scored, Scorer, document_evidence,
-                      row_log_likelihood_ratio, spin_score, spun_probabilities)
+from .scoring import (CHARS_PER_WORD, TORTURED_FAMILY, DocumentEvidence, Scored, Scorer,
+                      document_evidence, log_likelihood_ratio, row_log_likelihood_ratio, span_weights, spin_score, spun_probabilities)
 from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
@@ -49,6 +49,13 @@ TORTURED_WINDOW_CHARS = 600  # ...about 100 words on each side of a listed tortu
 # for WordNet-style spinning and that spinner's bare-token rule holds (see
 # Restorer._shows_multiword_spins)
 WORDNET_STYLE_MIN_EVIDENCE = 0.005
+# default mode: a text whose strong forms carry this much plain evidence (no language
+# model) per CHARS_PER_WORD characters, whose multiword forms show no WordNet-style
+# spinner, and which the default reading finds less likely spun than THESAURUS_MAX_SPIN,
+# is read the thorough way: a thesaurus-style spinner went through it (see
+# Restorer._reads_thoroughly)
+THESAURUS_MIN_EVIDENCE = 0.024
+THESAURUS_MAX_SPIN = CHANNEL_MIN_SPIN
 
 
 class Restorer:
@@ -80,10 +87,14 @@ class Restorer:
         # clean text can be proved clean without the language model (see restore.clean)
         self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
             thorough or self.scorer.thorough)
+        # a text a thesaurus-style spinner went through is read the thorough way
+        # (see _reads_thoroughly); a scorer of the caller's own is left to itself
+        self._may_read_thoroughly = self._quick_proof
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
         self._tortured_channel: TorturedChannel | None = None
+        self._thorough_twin: Restorer | None = None
 
     @property
     def tortured_channel(self) -> TorturedChannel | None:
@@ -119,7 +130,10 @@ class Restorer:
         cut = max(cut, MIN_REPORTED_CONFIDENCE)
         if len(text) > MAX_CHUNK_CHARS:
             return self._restore_in_chunks(text, cut)
-        substitutions, current, score, wordnet_style = self._restore_once(text, cut)
+        strong = drop_numbered_names(text, self.matcher.strong.find(text))
+        substitutions, current, score, wordnet_style = self._restore_once(text, cut, strong=strong)
+        if self._may_read_thoroughly and score < THESAURUS_MAX_SPIN and self._reads_thoroughly(text, strong):
+            return self.thorough_twin.restore(text, cut)
         # the output is judged afresh (with its own, weaker evidence) until it
         # stands, so that fix_text(fix_text(x)) == fix_text(x); which spinner
         # went through it is read from the input
@@ -135,14 +149,17 @@ class Restorer:
             current = splice(text, substitutions)
         return Restoration(current, tuple(substitutions), score, cut)
 
-    def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None
+    def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None,
+                      strong: list[Candidate] | None = None
                       ) -> tuple[list[Substitution], str, float, bool | None]:
         """One judgement of ``text``: substitutions, the restored text, spin
         score, and (thorough mode) whether its strong forms show a WordNet-style
-        spinner, read from ``text`` unless ``wordnet_style`` is given."""
+        spinner, read from ``text`` unless ``wordnet_style`` is given.
+        ``strong``: the strong forms of ``text``, if already found."""
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
-        strong = drop_numbered_names(text, self.matcher.strong.find(text))
+        if strong is None:
+            strong = drop_numbered_names(text, self.matcher.strong.find(text))
         if self._quick_proof and nothing_to_restore(text, strong, cut,
                                                     min(WINDOW_MIN_SPUN, SKIP_BELOW)):
             return [], text, 0.0, wordnet_style
@@ -201,6 +218,43 @@ class Restorer:
                        if not sub.rule.startswith(TORTURED_FAMILY)]
             candidates = None
         return substitutions, current, score, wordnet_style
+
+    @property
+    def thorough_twin(self) -> "Restorer":
+        """This restorer in thorough mode, sharing its tables and channels."""
+        if self.thorough:
+            return self
+        if self._thorough_twin is None:
+            # (not copy.copy: it would go through __reduce__, to the shared restorer)
+            twin = Restorer.__new__(Restorer)
+            twin.__dict__.update(self.__dict__)
+            twin.thorough, twin._thorough_twin = True, None
+            twin._quick_proof = twin._may_read_thoroughly = False
+            twin.scorer = LanguageModelScorer(thorough=True)
+            self._thorough_twin = twin
+        return self._thorough_twin
+
+    def _reads_thoroughly(self, text: str, strong: Sequence[Candidate]) -> bool:
+        """Should a text the default reading finds unspun be read the thorough
+        way? Yes when its strong forms carry at least ``THESAURUS_MIN_EVIDENCE``
+        plain evidence a word, counting ``CHARS_PER_WORD`` characters a word
+        (clean news prose: 0.005-0.022; our texts spun thesaurus-style at 10%:
+        0.020-0.060, all but one over 0.025) and its multiword forms show no
+        WordNet-style spinner: a spinner that swaps single words went through it,
+        and the everyday forms it writes are read only in thorough mode.
+
+        >>> restorer = get_restorer()
+        >>> restorer._reads_thoroughly("The council met on Tuesday.", [])
+        False
+        """
+        needed = THESAURUS_MIN_EVIDENCE * len(text) / CHARS_PER_WORD
+        word_level = [c for c in strong if c.row.family != TORTURED_FAMILY]
+        # (the sum over all candidates bounds the sum over the spans kept)
+        if sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < needed:
+            return False
+        if sum(weight for _, _, weight in span_weights(word_level)) < needed:
+            return False
+        return not self._shows_multiword_spins(text, strong)
 
     def _shows_multiword_spins(self, text: str, strong: Sequence[Candidate]) -> bool:
         """Do the strong multiword forms ("past times", "every bit") carry
