@@ -40,9 +40,11 @@ def fix_and_explain(
     substitution needs to be applied; ``0.0`` reports every candidate the
     engine found worth reporting. ``families`` picks table families
     (``wordnet_spinner``, ``tortured_phrases`` or your own); ``wordlists``
-    adds your own TSV tables (see ``wordlists/README.md``). ``thorough`` also
-    looks for light spinning that swaps only everyday words (thesaurus-style);
-    it is several times slower on clean text.
+    adds your own TSV tables (see ``wordlists/README.md``). ``thorough`` reads
+    every text the thorough way, which also looks for spinning that swaps only
+    everyday words (thesaurus-style); it is several times slower on clean text.
+    Without it, a text whose strong single-word forms show such a spinner is
+    read that way anyway (see ``Restorer._reads_thoroughly``).
     """
     return get_restorer(families, wordlists, thorough).restore(text, threshold)
 

@@ -97,8 +97,10 @@ _shared = [
     click.option("--encoding", default="utf-8", show_default=True,
                  help="Encoding of the input files (output uses the same)."),
     click.option("--thorough", is_flag=True,
-                 help="Also look for light spinning that swaps only everyday words "
-                      "(thesaurus-style); several times slower on clean text."),
+                 help="Read every text the thorough way, which also looks for spinning "
+                      "that swaps only everyday words (thesaurus-style); several times "
+                      "slower on clean text. Without it, texts that show such a spinner "
+                      "are read that way anyway."),
 ]
 
 
