@@ -22,15 +22,16 @@ import ahocorasick
 from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
-from .clean import nothing_to_restore
+from .clean import has_more_words, nothing_to_restore
 from .decision import choose, doubt_unfinished, drop_reversals, merge_pass, to_substitutions
 from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
 from .numbers import merge_number_spellings
 from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
-from .scoring import (CHARS_PER_WORD, TORTURED_FAMILY, DocumentEvidence, Scored, Scorer,
-                      document_evidence, log_likelihood_ratio, row_log_likelihood_ratio, span_weights, spin_score, spun_probabilities)
+from .scoring import (CHARS_PER_WORD, TORTURED_FAMILY, WINDOW_WORDS, DocumentEvidence, Scored,
+                      Scorer, document_evidence, log_likelihood_ratio, row_log_likelihood_ratio,
+                      span_weights, spin_score, spun_probabilities)
 from .spans import around
 from .stream import MAX_CHUNK_CHARS, cut_point
 from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
@@ -50,12 +51,14 @@ TORTURED_WINDOW_CHARS = 600  # ...about 100 words on each side of a listed tortu
 # Restorer._shows_multiword_spins)
 WORDNET_STYLE_MIN_EVIDENCE = 0.005
 # default mode: a text whose strong forms carry this much plain evidence (no language
-# model) per CHARS_PER_WORD characters, whose multiword forms show no WordNet-style
-# spinner, and which the default reading finds less likely spun than THESAURUS_MAX_SPIN,
-# is read the thorough way: a thesaurus-style spinner went through it (see
+# model) per CHARS_PER_WORD characters, and whose multiword forms show no WordNet-style
+# spinner, is read the thorough way: a thesaurus-style spinner went through it (see
 # Restorer._reads_thoroughly)
 THESAURUS_MIN_EVIDENCE = 0.024
-THESAURUS_MAX_SPIN = CHANNEL_MIN_SPIN
+# ...but a text of a stretch or less (2 * WINDOW_WORDS words) may be too short to hold
+# the WordNet-style spinner's multiword forms: it is read the thorough way only if the
+# default reading finds it less likely spun than this
+SHORT_TEXT_MAX_SPIN = CHANNEL_MIN_SPIN
 
 
 class Restorer:
@@ -131,8 +134,11 @@ class Restorer:
         if len(text) > MAX_CHUNK_CHARS:
             return self._restore_in_chunks(text, cut)
         strong = drop_numbered_names(text, self.matcher.strong.find(text))
+        switch = self._may_read_thoroughly and self._reads_thoroughly(text, strong)
+        if switch and has_more_words(text, 2 * WINDOW_WORDS):
+            return self.thorough_twin.restore(text, cut)
         substitutions, current, score, wordnet_style = self._restore_once(text, cut, strong=strong)
-        if self._may_read_thoroughly and score < THESAURUS_MAX_SPIN and self._reads_thoroughly(text, strong):
+        if switch and score < SHORT_TEXT_MAX_SPIN:
             return self.thorough_twin.restore(text, cut)
         # the output is judged afresh (with its own, weaker evidence) until it
         # stands, so that fix_text(fix_text(x)) == fix_text(x); which spinner
@@ -235,13 +241,14 @@ class Restorer:
         return self._thorough_twin
 
     def _reads_thoroughly(self, text: str, strong: Sequence[Candidate]) -> bool:
-        """Should a text the default reading finds unspun be read the thorough
-        way? Yes when its strong forms carry at least ``THESAURUS_MIN_EVIDENCE``
-        plain evidence a word, counting ``CHARS_PER_WORD`` characters a word
-        (clean news prose: 0.005-0.022; our texts spun thesaurus-style at 10%:
-        0.020-0.060, all but one over 0.025) and its multiword forms show no
-        WordNet-style spinner: a spinner that swaps single words went through it,
-        and the everyday forms it writes are read only in thorough mode.
+        """Should a text be read the thorough way in default mode? Yes when its
+        strong forms carry at least ``THESAURUS_MIN_EVIDENCE`` plain evidence a
+        word, counting ``CHARS_PER_WORD`` characters a word (clean news prose:
+        0.005-0.022; our texts spun thesaurus-style at 10%: 0.020-0.060, all but
+        one over 0.025), and its multiword forms show no WordNet-style spinner
+        (the default reading is the one made for that spinner): a spinner that
+        swaps single words went through it, and the everyday forms it writes are
+        judged everywhere only in thorough mode.
 
         >>> restorer = get_restorer()
         >>> restorer._reads_thoroughly("The council met on Tuesday.", [])
