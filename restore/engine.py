@@ -54,7 +54,7 @@ WORDNET_STYLE_MIN_EVIDENCE = 0.005
 # model) per CHARS_PER_WORD characters, and whose multiword forms show no WordNet-style
 # spinner, is read the thorough way: a thesaurus-style spinner went through it (see
 # Restorer._reads_thoroughly)
-THESAURUS_MIN_EVIDENCE = 0.024
+THESAURUS_MIN_EVIDENCE = 0.028
 # ...but a text of a stretch or less (2 * WINDOW_WORDS words) may be too short to hold
 # the WordNet-style spinner's multiword forms: it is read the thorough way only if the
 # default reading finds it less likely spun than this
@@ -244,11 +244,12 @@ class Restorer:
         """Should a text be read the thorough way in default mode? Yes when its
         strong forms carry at least ``THESAURUS_MIN_EVIDENCE`` plain evidence a
         word, counting ``CHARS_PER_WORD`` characters a word (clean news prose:
-        0.005-0.022; our texts spun thesaurus-style at 10%: 0.020-0.060, all but
-        one over 0.025), and its multiword forms show no WordNet-style spinner
-        (the default reading is the one made for that spinner): a spinner that
-        swaps single words went through it, and the everyday forms it writes are
-        judged everywhere only in thorough mode.
+        0.005-0.022; our texts spun thesaurus-style at 10%: 0.020-0.060), and its
+        multiword forms show no WordNet-style spinner (the default reading is the
+        one made for that spinner): a spinner that swaps single words went
+        through it, and the everyday forms it writes are judged everywhere only
+        in thorough mode. 63 of our 72 texts spun thesaurus-style at 10% pass,
+        and 13 of the 500 texts of the Brown corpus (edited prose, fiction too).
 
         >>> restorer = get_restorer()
         >>> restorer._reads_thoroughly("The council met on Tuesday.", [])
