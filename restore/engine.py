@@ -140,6 +140,22 @@ class Restorer:
         substitutions, current, score, wordnet_style = self._restore_once(text, cut, strong=strong)
         if switch and score < SHORT_TEXT_MAX_SPIN:
             return self.thorough_twin.restore(text, cut)
+        substitutions, current = self._judged_afresh(text, cut, substitutions, current,
+                                                     wordnet_style)
+        if self._may_read_thoroughly and substitutions:
+            # what the default reading restored may have been all that showed a
+            # WordNet-style spinner: then its output, given again, would be read
+            # the thorough way; it is read so now (fix_text must be idempotent)
+            more = self._read_thoroughly_after(current, cut)
+            if more:
+                substitutions = merge_pass(substitutions, more, text)
+                current = splice(text, substitutions)
+        return Restoration(current, tuple(substitutions), score, cut)
+
+    def _judged_afresh(self, text: str, cut: float, substitutions: list[Substitution],
+                       current: str, wordnet_style: bool | None
+                       ) -> tuple[list[Substitution], str]:
+        """The output of a first judgement of ``text``, judged afresh until it stands."""
         # the output is judged afresh (with its own, weaker evidence) until it
         # stands, so that fix_text(fix_text(x)) == fix_text(x); which spinner
         # went through it is read from the input
@@ -153,7 +169,20 @@ class Restorer:
             seen.add(again)
             substitutions = merge_pass(substitutions, more, text)
             current = splice(text, substitutions)
-        return Restoration(current, tuple(substitutions), score, cut)
+        return substitutions, current
+
+    def _read_thoroughly_after(self, output: str, cut: float) -> list[Substitution]:
+        """What the thorough reading restores in ``output`` of the default
+        reading, if ``output`` is a text that the default mode reads the
+        thorough way (see :meth:`restore`); else nothing."""
+        strong = drop_numbered_names(output, self.matcher.strong.find(output))
+        if not self._reads_thoroughly(output, strong):
+            return []
+        if not has_more_words(output, 2 * WINDOW_WORDS):
+            _, _, score, _ = self._restore_once(output, cut, strong=strong)
+            if score >= SHORT_TEXT_MAX_SPIN:
+                return []
+        return list(self.thorough_twin.restore(output, cut).substitutions)
 
     def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None,
                       strong: list[Candidate] | None = None
