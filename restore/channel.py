@@ -385,14 +385,17 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
     lemmas, frames = _lemmas_and_frames(wordnet)
     words = phrase.split()
     best: dict[str, Row] = {}
-    for width in (1, 2):
+    # (putting back the whole phrase would leave one word, no multiword lemma)
+    for width in (1, 2) if len(words) > 2 else (1,):
         for i in range(len(words) - width + 1):
+            # the words put back for must be a lemma: a cheap test, so it goes
+            # first (about half the single words are, 2% of the pairs)
+            inner = words[i] if width == 1 else words[i] + " " + words[i + 1]
+            if inner not in lemmas:
+                continue
             before, after = " ".join(words[:i]), " ".join(words[i + width:])
             if before + "\0" + after not in frames:  # (wordnet.has_frame, on joined words)
                 continue  # no synonym of it can be put back: no multiword lemma has this frame
-            inner = " ".join(words[i:i + width])
-            if inner not in lemmas:
-                continue
             # the lemma with ``put_back`` for ``inner``: " ".join(before + [put_back] + after)
             prefix = before + " " if i else ""
             suffix = " " + after if i + width < len(words) else ""
