@@ -265,7 +265,8 @@ class LanguageModelScorer:
                     posteriors[k] = fresh[k]
                     confidences[k] = self._confidence(
                         fresh[k] if self_evident[k] else fresh[k] * spun_here[k], factor[k])
-            hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
+            if round_number < ROUNDS - 1:  # (no round looks at the last one's choices)
+                hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
         results = []
         for k, c in enumerate(candidates):
             why = ("self-evident form" if self_evident[k]
