@@ -39,7 +39,8 @@ from .channel_table import read_rows
 from .lm import default_model_path, get_language_model, lm_words, model_fingerprint
 from .memo import Memo
 from .tables import Row, builtin_table_dir
-from .tokens import FUNCTION_WORDS, bare_word_spans, is_sentence_start
+from .tokens import (FUNCTION_WORDS, WORD_PATTERN, bare_word_spans, is_bare_span,
+                     is_sentence_start)
 from .wordnet import Synsets, load_synsets, synsets_path
 
 SPIN_RATE = 0.18  # share of words the WordNet-style spinner changes
@@ -153,6 +154,37 @@ class WordNetChannel:
         found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
         return found
 
+    def find_attached(self, text: str, covered: Sequence[Candidate]) -> list[Candidate]:
+        """Candidates for single words with punctuation attached ("metropolis,",
+        "(Metropolis") that the tables did not already offer. A thesaurus-style
+        spinner swaps those too; the WordNet-style one never does, so they are
+        not bare and its reading all but rules them out.
+
+        >>> channel = WordNetChannel()
+        >>> [(c.spun, c.original, c.bare) for c in channel.find_attached(
+        ...     "They met in the metropolis, or so.", []) if c.original == "city"]
+        [('metropolis', 'city', False)]
+        """
+        offered = {(c.start, c.end, c.original.lower()) for c in covered}
+        found: list[Candidate] = []
+        known = self._options.get
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if is_bare_span(text, start, end) or (len(word) > 1 and word.isupper()):
+                continue
+            options = known(word)
+            if options is None:
+                options = self._options_for(word)
+            if not options:
+                continue
+            opening = is_sentence_start(text, start)
+            for row, original, folded in options:
+                if (start, end, folded) not in offered:
+                    found.append(Candidate(start, end, word, original, row,
+                                           "wordnet channel", False, opening))
+        return found
+
     def _options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
         """(row, original in the case of ``spun``, original lowercased) for a
         bare word or single-spaced run of them, as it occurs in the text."""
@@ -184,6 +216,7 @@ def _joins(gap: str) -> bool:
 
 
 _JOINS = Memo(_joins, 10_000)
+_WORD = regex.compile(WORD_PATTERN)
 
 
 @lru_cache(maxsize=200_000)

@@ -212,6 +212,8 @@ class Restorer:
                 candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
             candidates += self.channel.find(text, candidates, windows)
+            if self.thorough and not wordnet_style:  # (a thesaurus-style spinner's text)
+                candidates += self.channel.find_attached(text, candidates)
         if self._use_tortured and evidence.doctored_log_odds >= DOCTORED_MIN_LOG_ODDS:
             # a doctored paper has tortured phrases all through it; one listed phrase
             # in a long changelog ("grouping methods") does not make its pages suspect

@@ -208,3 +208,19 @@ def test_a_damaged_shipped_table_is_not_read(tmp_path):
     path.write_bytes(b"not gzip")
     assert read_rows(path, "s") is None
     assert read_rows(tmp_path / "missing.tsv.gz", "s") is None
+
+
+def test_words_with_punctuation_attached_get_candidates_only_through_find_attached():
+    """A thesaurus-style spinner swaps "metropolis," too: find_attached offers
+    such words (not bare), never bare ones (find's) nor words in capitals."""
+    from restore.channel import WordNetChannel
+
+    channel = WordNetChannel()
+    text = "The metropolis grew. The metropolis, they said, (Metropolis) and METROPOLIS."
+    found = [(c.start, c.spun, c.bare) for c in channel.find_attached(text, [])
+             if c.original.lower() == "city"]
+    assert found == [(text.index("metropolis,"), "metropolis", False),
+                     (text.index("Metropolis)"), "Metropolis", False)]
+    offered = channel.find_attached(text, [])
+    again = channel.find_attached(text, offered)
+    assert again == []  # what is offered already is not offered twice
