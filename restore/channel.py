@@ -187,7 +187,7 @@ class WordNetChannel:
 
     def _options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
         """(row, original in the case of ``spun``, original lowercased) for a
-        bare word or single-spaced run of them, as it occurs in the text."""
+        word or single-spaced run of words, as it occurs in the text."""
         lemmas = load_synsets().lemmas
         form = spun if spun in lemmas else spun.lower()
         if form in lemmas:
