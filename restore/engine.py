@@ -59,6 +59,10 @@ THESAURUS_MIN_EVIDENCE = 0.028
 # the WordNet-style spinner's multiword forms: it is read the thorough way only if the
 # default reading finds it less likely spun than this
 SHORT_TEXT_MAX_SPIN = CHANNEL_MIN_SPIN
+# thorough mode counts each everyday form once a text, so a long text's evidence cannot
+# keep up with its length (twelve thesaurus-style articles in one text, 10,000 words,
+# were judged clean whole): it is judged a part of about 4,000 words at a time
+THOROUGH_CHUNK_CHARS = 24_000
 
 
 class Restorer:
@@ -86,6 +90,7 @@ class Restorer:
             self.matcher = _builtin_tiers(self.families)
             self._given_rows = None  # the shipped tables, read again only if needed
         self.thorough = thorough
+        self._chunk_chars = THOROUGH_CHUNK_CHARS if thorough else MAX_CHUNK_CHARS
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         # clean text can be proved clean without the language model (see restore.clean)
         self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
@@ -131,7 +136,7 @@ class Restorer:
         if not 0.0 <= cut <= 1.0:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
         cut = max(cut, MIN_REPORTED_CONFIDENCE)
-        if len(text) > MAX_CHUNK_CHARS:
+        if len(text) > self._chunk_chars:
             return self._restore_in_chunks(text, cut)
         strong = drop_numbered_names(text, self.matcher.strong.find(text))
         switch = self._may_read_thoroughly and self._reads_thoroughly(text, strong)
@@ -266,6 +271,7 @@ class Restorer:
             twin = Restorer.__new__(Restorer)
             twin.__dict__.update(self.__dict__)
             twin.thorough, twin._thorough_twin = True, None
+            twin._chunk_chars = THOROUGH_CHUNK_CHARS
             twin._quick_proof = twin._may_read_thoroughly = False
             twin.scorer = LanguageModelScorer(thorough=True)
             self._thorough_twin = twin
@@ -337,8 +343,8 @@ class Restorer:
         offset = 0
         while offset < len(text):
             size = len(text) - offset
-            if size > MAX_CHUNK_CHARS:
-                size = cut_point(text[offset:offset + 2 * MAX_CHUNK_CHARS], MAX_CHUNK_CHARS)
+            if size > self._chunk_chars:
+                size = cut_point(text[offset:offset + 2 * self._chunk_chars], self._chunk_chars)
             part = self.restore(text[offset:offset + size], cut)
             pieces.append(part.text)
             substitutions.extend(replace(sub, start=sub.start + offset, end=sub.end + offset)
