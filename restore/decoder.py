@@ -40,8 +40,8 @@ import regex
 from .candidates import WORDNET_FAMILY, Candidate
 from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .memo import Memo
-from .scoring import (DOCUMENT_HITS_PER_WORD, HITS_PER_WORD, NOT_BARE_FACTOR, TORTURED_FAMILY,
-                      DocumentEvidence, Scored, document_evidence, is_self_evident,
+from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, THOROUGH_HITS_PER_WORD,
+                      TORTURED_FAMILY, DocumentEvidence, Scored, document_evidence, is_self_evident,
                       log_likelihood_ratio, logit, sigmoid, spinner_could_write,
                       spun_probabilities, thesaurus_could_write)
 from .spans import around, widen_to_whitespace
@@ -284,10 +284,12 @@ class LanguageModelScorer:
                            analysis: "_Analysis") -> DocumentEvidence:
         # thorough mode counts every everyday form that fits badly as a little
         # evidence: a long list of words (SQL keywords) has plenty of those, so its
-        # document is weighed against a stretch's rate, not the lighter ones (nor
-        # a second time with each form once: its everyday forms count once already)
+        # document is weighed against a heavier rate than the document rate (see
+        # THOROUGH_HITS_PER_WORD), and not a second time with each form once: its
+        # everyday forms count once already
         return document_evidence(text, candidates, analysis.weights,
-                                 HITS_PER_WORD if self.thorough else DOCUMENT_HITS_PER_WORD,
+                                 THOROUGH_HITS_PER_WORD if self.thorough
+                                 else DOCUMENT_HITS_PER_WORD,
                                  distinct_forms=not self.thorough)
 
     def _analyse(self, text: str, candidates: Sequence[Candidate]) -> "_Analysis":
