@@ -57,3 +57,34 @@ def test_text_of_words_no_table_mentions_is_unchanged(pairs):
 def test_threshold_zero_is_reversible_too(text):
     result = restore.fix_and_explain(text, threshold=0.0)
     assert result.revert() == text
+
+
+# single words a thesaurus-style spinner writes, among plain words and a few
+# WordNet-style forms: long texts of them are read the thorough way (or first the
+# default way, then the thorough way once their multiword forms are restored)
+THESAURUS_FORMS = ["metropolis", "aforementioned", "tenacious", "multitude", "wellness",
+                   "supporter", "walkway", "cultivate", "outflow", "hallway", "merging",
+                   "commencement", "Respective", "chief", "mass", "yr", "reinforced"]
+PLAIN_WORDS = ["the", "council", "said", "its", "plan", "would", "help", "small", "shops",
+               "and", "people", "who", "walk", "to", "work", "in", "on", "Monday", "a", "road"]
+_thesaurus_piece = st.one_of(st.sampled_from(PLAIN_WORDS), st.sampled_from(PLAIN_WORDS),
+                            st.sampled_from(THESAURUS_FORMS))
+_any_piece = st.one_of(_thesaurus_piece, _thesaurus_piece, _thesaurus_piece,
+                       st.sampled_from(SPUN_PIECES[:8]))
+
+
+def _long_text(piece):
+    separator = st.sampled_from([" ", " ", ", ", ". ", "\n\n", "\r\n"])
+    return st.lists(st.tuples(piece, separator), min_size=20, max_size=400).map(
+        lambda pairs: "".join(p + s for p, s in pairs))
+
+
+thesaurus_text = st.one_of(_long_text(_thesaurus_piece), _long_text(_any_piece))
+
+
+@settings(max_examples=40, deadline=None)
+@given(thesaurus_text)
+def test_the_thorough_reading_of_the_default_mode_is_idempotent_and_reversible(text):
+    result = restore.fix_and_explain(text)
+    assert result.revert() == text
+    assert restore.fix_text(result.text) == result.text
