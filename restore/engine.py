@@ -138,7 +138,7 @@ class Restorer:
         cut = max(cut, MIN_REPORTED_CONFIDENCE)
         if len(text) > self._chunk_chars:
             return self._restore_in_chunks(text, cut)
-        strong = drop_numbered_names(text, self.matcher.strong.find(text))
+        strong = self._strong_forms(text)
         switch = self._may_read_thoroughly and self._reads_thoroughly(text, strong)
         if switch and has_more_words(text, 2 * WINDOW_WORDS):
             return self.thorough_twin.restore(text, cut)
@@ -180,7 +180,7 @@ class Restorer:
         """What the thorough reading restores in ``output`` of the default
         reading, if ``output`` is a text that the default mode reads the
         thorough way (see :meth:`restore`); else nothing."""
-        strong = drop_numbered_names(output, self.matcher.strong.find(output))
+        strong = self._strong_forms(output)
         if not self._reads_thoroughly(output, strong):
             return []
         if not has_more_words(output, 2 * WINDOW_WORDS):
@@ -188,6 +188,11 @@ class Restorer:
             if score >= SHORT_TEXT_MAX_SPIN:
                 return []
         return list(self.thorough_twin.restore(output, cut).substitutions)
+
+    def _strong_forms(self, text: str) -> list[Candidate]:
+        """The strong forms of ``text`` (evidence that it is spun), Roman
+        numerals that are part of a name left out."""
+        return drop_numbered_names(text, self.matcher.strong.find(text))
 
     def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None,
                       strong: list[Candidate] | None = None
@@ -199,7 +204,7 @@ class Restorer:
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
         if strong is None:
-            strong = drop_numbered_names(text, self.matcher.strong.find(text))
+            strong = self._strong_forms(text)
         if self._quick_proof and nothing_to_restore(text, strong, cut,
                                                     min(WINDOW_MIN_SPUN, SKIP_BELOW)):
             return [], text, 0.0, wordnet_style
