@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import ahocorasick
 
@@ -139,22 +139,30 @@ class Restorer:
         if len(text) > self._chunk_chars:
             return self._restore_in_chunks(text, cut)
         strong = self._strong_forms(text)
-        switch = self._may_read_thoroughly and self._reads_thoroughly(text, strong)
-        if switch and has_more_words(text, 2 * WINDOW_WORDS):
+        first: tuple[list[Substitution], str, float, bool | None] | None = None
+
+        def default_score() -> float:
+            nonlocal first
+            first = self._restore_once(text, cut, strong=strong)
+            return first[2]
+
+        if self._switches(text, strong, default_score):
             return self.thorough_twin.restore(text, cut)
-        substitutions, current, score, wordnet_style = self._restore_once(text, cut, strong=strong)
-        if switch and score < SHORT_TEXT_MAX_SPIN:
-            return self.thorough_twin.restore(text, cut)
+        substitutions, current, score, wordnet_style = (
+            first or self._restore_once(text, cut, strong=strong))
         substitutions, current = self._judged_afresh(text, cut, substitutions, current,
                                                      wordnet_style)
         if self._may_read_thoroughly and substitutions:
             # what the default reading restored may have been all that showed a
             # WordNet-style spinner: then its output, given again, would be read
             # the thorough way; it is read so now (fix_text must be idempotent)
-            more = self._read_thoroughly_after(current, cut)
-            if more:
-                substitutions = merge_pass(substitutions, more, text)
-                current = splice(text, substitutions)
+            strong = self._strong_forms(current)
+            if self._switches(current, strong,
+                              lambda: self._restore_once(current, cut, strong=strong)[2]):
+                more = list(self.thorough_twin.restore(current, cut).substitutions)
+                if more:
+                    substitutions = merge_pass(substitutions, more, text)
+                    current = splice(text, substitutions)
         return Restoration(current, tuple(substitutions), score, cut)
 
     def _judged_afresh(self, text: str, cut: float, substitutions: list[Substitution],
@@ -176,18 +184,16 @@ class Restorer:
             current = splice(text, substitutions)
         return substitutions, current
 
-    def _read_thoroughly_after(self, output: str, cut: float) -> list[Substitution]:
-        """What the thorough reading restores in ``output`` of the default
-        reading, if ``output`` is a text that the default mode reads the
-        thorough way (see :meth:`restore`); else nothing."""
-        strong = self._strong_forms(output)
-        if not self._reads_thoroughly(output, strong):
-            return []
-        if not has_more_words(output, 2 * WINDOW_WORDS):
-            _, _, score, _ = self._restore_once(output, cut, strong=strong)
-            if score >= SHORT_TEXT_MAX_SPIN:
-                return []
-        return list(self.thorough_twin.restore(output, cut).substitutions)
+    def _switches(self, text: str, strong: Sequence[Candidate],
+                  default_score: Callable[[], float]) -> bool:
+        """Does the default mode read ``text`` (with its ``strong`` forms) the
+        thorough way? When :meth:`_reads_thoroughly` says so, and the text is
+        longer than a stretch (2 * WINDOW_WORDS words) or ``default_score()``,
+        the default reading's spin score, asked only then, is under
+        ``SHORT_TEXT_MAX_SPIN``."""
+        if not (self._may_read_thoroughly and self._reads_thoroughly(text, strong)):
+            return False
+        return has_more_words(text, 2 * WINDOW_WORDS) or default_score() < SHORT_TEXT_MAX_SPIN
 
     def _strong_forms(self, text: str) -> list[Candidate]:
         """The strong forms of ``text`` (evidence that it is spun), Roman
