@@ -90,7 +90,6 @@ class Restorer:
             self.matcher = _builtin_tiers(self.families)
             self._given_rows = None  # the shipped tables, read again only if needed
         self.thorough = thorough
-        self._chunk_chars = THOROUGH_CHUNK_CHARS if thorough else MAX_CHUNK_CHARS
         self.scorer = scorer or LanguageModelScorer(thorough=thorough)
         # clean text can be proved clean without the language model (see restore.clean)
         self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
@@ -273,6 +272,11 @@ class Restorer:
         return substitutions, current, score, wordnet_style
 
     @property
+    def _chunk_chars(self) -> int:
+        """The longest text read in one piece (see THOROUGH_CHUNK_CHARS)."""
+        return THOROUGH_CHUNK_CHARS if self.thorough else MAX_CHUNK_CHARS
+
+    @property
     def thorough_twin(self) -> "Restorer":
         """This restorer in thorough mode, sharing its tables and channels."""
         if self.thorough:
@@ -282,7 +286,6 @@ class Restorer:
             twin = Restorer.__new__(Restorer)
             twin.__dict__.update(self.__dict__)
             twin.thorough, twin._thorough_twin = True, None
-            twin._chunk_chars = THOROUGH_CHUNK_CHARS
             twin._quick_proof = twin._may_read_thoroughly = False
             twin.scorer = LanguageModelScorer(thorough=True)
             self._thorough_twin = twin
