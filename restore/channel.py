@@ -36,6 +36,7 @@ import regex
 from .cache import gc_paused, kept
 from .candidates import WORDNET_FAMILY, Candidate, transfer_case
 from .channel_table import read_rows
+from .inflection import MIN_WORD_LENGTH, analyses, inflect, synonyms_for_ending
 from .lm import default_model_path, get_language_model, lm_words, model_fingerprint
 from .memo import Memo
 from .tables import Row, builtin_table_dir
@@ -56,6 +57,7 @@ MAX_PRIOR = 0.99  # as in the shipped table
 MAX_ORIGINALS = 12  # per spun form, the likeliest
 MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
+INFLECTED_PRIOR = 0.5  # an inflected form keeps this much of its lemma's prior
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
 # Raise when the rules of _rows_for change, and rebuild the shipped rows with
@@ -71,6 +73,7 @@ class WordNetChannel:
         self._rows_cache: dict[str, tuple[Row, ...]] = {}
         self._chain_cache: dict[str, tuple[Row, ...]] = {}
         self._options: dict[str, tuple[tuple[Row, str, str], ...]] = {}
+        self._inflected: dict[str, tuple[tuple[Row, str, str], ...]] = {}
 
     def __reduce__(self):
         return (WordNetChannel, ())
@@ -184,6 +187,63 @@ class WordNetChannel:
                     found.append(Candidate(start, end, word, original, row,
                                            "wordnet channel", False, opening))
         return found
+
+    def find_inflected(self, text: str, covered: Sequence[Candidate]) -> list[Candidate]:
+        """Candidates for words that are a regular inflection of a lemma
+        ("objectives", "declared", "Riders"), bare or not: the originals of the
+        lemma that share a synset of a fitting part of speech with it, inflected
+        the same way (:mod:`restore.inflection`). A thesaurus-style spinner
+        inflects its synonyms; the WordNet-style one never does, so only the
+        reading of a thesaurus-style text asks for these.
+
+        >>> channel = WordNetChannel()
+        >>> [(c.spun, c.original) for c in channel.find_inflected(
+        ...     "Their objectives were clear.", []) if c.original == "targets"]
+        [('objectives', 'targets')]
+        """
+        offered = {(c.start, c.end, c.original.lower()) for c in covered}
+        found: list[Candidate] = []
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if len(word) < MIN_WORD_LENGTH or (len(word) > 1 and word.isupper()):
+                continue
+            options = self._inflected.get(word)
+            if options is None:
+                options = self._inflected_options_for(word)
+            if not options:
+                continue
+            start, end = match.span()
+            bare, opening = is_bare_span(text, start, end), is_sentence_start(text, start)
+            for row, original, folded in options:
+                if (start, end, folded) not in offered:
+                    found.append(Candidate(start, end, word, original, row,
+                                           "wordnet channel", bare, opening))
+        return found
+
+    def _inflected_options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
+        """(row, original in the case of ``spun``, original lowercased) for a
+        word that is a regular inflection of a lemma; its rows are the lemma's,
+        for originals of a fitting part of speech, inflected."""
+        lowered = spun.lower()
+        options: list[tuple[Row, str, str]] = []
+        for lemma, ending in analyses(lowered):
+            synonyms = synonyms_for_ending(lemma, ending)
+            for row in self.rows(lemma):
+                if row.original not in synonyms:
+                    continue
+                form = inflect(row.original, ending)
+                if form is None or form == lowered:
+                    continue
+                original = transfer_case(spun, lowered, form)
+                if all(folded != form for _, _, folded in options):
+                    options.append((Row(lowered, form, round(row.prior * INFLECTED_PRIOR, 4),
+                                        WORDNET_FAMILY,
+                                        "inflected lemma",
+                                        f"wordnet_synsets:{lemma}+{ending}"), original, form))
+        if len(self._inflected) >= OPTIONS_CACHE_SIZE:
+            self._inflected.clear()
+        options_tuple = self._inflected[spun] = tuple(options)
+        return options_tuple
 
     def _options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
         """(row, original in the case of ``spun``, original lowercased) for a

@@ -217,7 +217,12 @@ class Restorer:
         if self.thorough:  # everyday forms are evidence too: judge them everywhere
             if wordnet_style is None:
                 wordnet_style = self._shows_multiword_spins(text, strong)
-            candidates = _dedupe_sorted(strong + self.matcher.weak.find(text))
+            candidates = strong + self.matcher.weak.find(text)
+            if self.channel is not None and not wordnet_style:
+                # a thesaurus-style spinner inflects its synonyms ("objectives"
+                # for "targets"): those forms are evidence as the lemmas are
+                candidates += self.channel.find_inflected(text, candidates)
+            candidates = _dedupe_sorted(candidates)
             evidence = replace(self._evidence(text, candidates), wordnet_style=wordnet_style)
             windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
         else:

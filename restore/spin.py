@@ -27,7 +27,11 @@ Three families:
     A plain word-level synonym spinner: about ``rate`` (default 0.10) of the words are
     replaced by a *common* single-word lemma of one of their synsets (wordfreq Zipf
     >= 3), one hop, no chains; looked up in lower case, punctuation may be attached,
-    capitalisation is transferred ("Funding" -> "Financing").
+    capitalisation is transferred ("Funding" -> "Financing"). A word that is no
+    lemma with such synonyms but a regular inflection of one ("targets",
+    "announced") gets a synonym of its lemma inflected the same way
+    ("objectives", "declared"), as the spinners of the wild data do (about a
+    quarter of their single-word swaps; :mod:`restore.inflection`).
 ``tortured``
     Occurrences of the correct side of the tortured-phrase table ("artificial
     intelligence") are replaced by a tortured side ("counterfeit consciousness"),
@@ -56,6 +60,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .inflection import analyses, inflect, synonyms_for_ending
 from .tables import TableError, load_rows
 from .wordnet import Synsets, load_synsets, synsets_path  # noqa: F401  (re-exported)
 from .tokens import FUNCTION_WORDS, tokenize  # noqa: F401  (FUNCTION_WORDS re-exported)
@@ -84,7 +89,8 @@ class GoldEdit:
     original: str
     orig_start: int
     orig_end: int
-    kind: str = ""  # hop1, hop2, chain, and, thesaurus, tortured, tortured-heldout
+    kind: str = ""  # hop1, hop2, chain, and, thesaurus, thesaurus-inflected, tortured,
+    #                 tortured-heldout
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -259,6 +265,25 @@ def _thesaurus_options(word: str) -> tuple[str, ...]:
     return tuple(options)
 
 
+@lru_cache(maxsize=100_000)
+def _thesaurus_inflected_options(word: str) -> tuple[str, ...]:
+    """For a word that is a regular inflection ("targets", "announced"): the
+    common single-word synonyms of its lemma, inflected the same way
+    ("objectives", "declared")."""
+    from wordfreq import zipf_frequency
+
+    options: list[str] = []
+    for lemma, ending in analyses(word):
+        for synonym in synonyms_for_ending(lemma, ending):
+            if not (synonym.isalpha() and synonym.islower()
+                    and zipf_frequency(synonym, "en") >= THESAURUS_MIN_ZIPF):
+                continue
+            form = inflect(synonym, ending)
+            if form is not None and form != word and form not in options:
+                options.append(form)
+    return tuple(options)
+
+
 def _transfer_case(found: str, new: str) -> str:
     if found[:1].isupper():
         return new[:1].upper() + new[1:]
@@ -274,15 +299,17 @@ def _spin_thesaurus(text: str, rng: random.Random, rate: float) -> list[tuple[in
             continue
         if word[:1].isupper() and not word[1:].islower():
             continue
-        options = _thesaurus_options(word.lower())
+        options, kind = _thesaurus_options(word.lower()), "thesaurus"
+        if not options:
+            options, kind = _thesaurus_inflected_options(word.lower()), "thesaurus-inflected"
         if options:
-            eligible.append((token, options))
+            eligible.append((token, options, kind))
     p = _per_token_probability(rate, len(tokens), len(eligible))
     edits = []
-    for token, options in eligible:
+    for token, options, kind in eligible:
         if rng.random() < p:
             edits.append((token.start, token.end,
-                          _transfer_case(token.text, rng.choice(options)), "thesaurus"))
+                          _transfer_case(token.text, rng.choice(options)), kind))
     return edits
 
 

@@ -224,3 +224,32 @@ def test_words_with_punctuation_attached_get_candidates_only_through_find_attach
     offered = channel.find_attached(text, [])
     again = channel.find_attached(text, offered)
     assert again == []  # what is offered already is not offered twice
+
+
+def test_find_inflected_puts_back_an_inflected_original():
+    """A thesaurus-style spinner writes "Masterminds" for "Engineers": the lemma's
+    originals of a fitting part of speech, inflected the same way and in the
+    word's case, with a prior below the lemma's."""
+    text = "Masterminds said that occupants inquired (twice) about objectives."
+    found = {(c.spun, c.original): c for c in CHANNEL.find_inflected(text, [])}
+    for pair in (("Masterminds", "Engineers"), ("occupants", "residents"),
+                 ("inquired", "asked"), ("objectives", "targets")):
+        assert pair in found, pair
+    lemma_prior = {r.original: r.prior for r in CHANNEL.rows("occupant")}["resident"]
+    assert found[("occupants", "residents")].row.prior < lemma_prior
+    assert "+s" in found[("occupants", "residents")].row.rule
+
+
+def test_find_inflected_offers_nothing_for_lemmas_function_words_or_other_parts_of_speech():
+    text = "The city is new, and this news does not say what the goals were."
+    assert [(c.spun, c.original) for c in CHANNEL.find_inflected(text, [])
+            if c.spun not in ("goals",)] == []
+    # "targets" as a verb ("she targets") may not become the noun "objectives"'s verb form
+    assert all(c.original != "objectived" for c in CHANNEL.find_inflected("She targets it.", []))
+
+
+def test_find_inflected_skips_what_is_already_offered():
+    text = "The occupants left."
+    first = [c for c in CHANNEL.find_inflected(text, []) if c.original == "residents"]
+    assert first
+    assert not [c for c in CHANNEL.find_inflected(text, first) if c.original == "residents"]

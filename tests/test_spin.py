@@ -134,9 +134,27 @@ def test_chain_example_there():
 def test_thesaurus_single_words_about_10_percent():
     text = TEXT * 10
     result = spin(text, "thesaurus", seed=3)
-    assert all(" " not in e.spun and e.kind == "thesaurus" for e in result.edits)
+    assert all(" " not in e.spun and e.kind in ("thesaurus", "thesaurus-inflected")
+               for e in result.edits)
     share = len(result.edits) / len(words(text))
     assert 0.06 <= share <= 0.14
+
+
+def test_thesaurus_inflects_the_synonym_of_an_inflected_word():
+    """As the spinners of the wild data do ("targets" -> "objectives", "used" ->
+    "utilized"): an inflected word gets a synonym of its lemma with the same
+    ending; the gold original is the word as written."""
+    from restore.inflection import analyses
+
+    text = ("The engineers inquired about the objectives and reported the costs. "
+            "Residents complained, and the planners promised changes to the designs. ") * 20
+    result = spin(text, "thesaurus", seed=5)
+    check_alignment(text, result)
+    inflected = [e for e in result.edits if e.kind == "thesaurus-inflected"]
+    assert len(inflected) >= 10
+    for edit in inflected:
+        endings = {ending for _, ending in analyses(edit.original.lower())}
+        assert any(edit.spun.lower().endswith(ending) for ending in endings), edit
 
 
 def test_tortured_replaces_table_phrases():
