@@ -59,6 +59,12 @@ THESAURUS_MIN_EVIDENCE = 0.028
 # the WordNet-style spinner's multiword forms: it is read the thorough way only if the
 # default reading finds it less likely spun than this
 SHORT_TEXT_MAX_SPIN = CHANNEL_MIN_SPIN
+# ...and a text with this share of that evidence is read the thorough way if that
+# reading finds it spun (spin score from GREY_MIN_SPIN): a fifth of a thesaurus-style
+# spinner's swaps are inflected words the tables do not list, so its texts can fall
+# short of the evidence while the thorough reading, which weighs them too, is sure
+GREY_MIN_SHARE = 0.8
+GREY_MIN_SPIN = 0.5
 # thorough mode counts each everyday form once a text, so a long text's evidence cannot
 # keep up with its length (our 72 thesaurus-style articles in one text, 62,000 words,
 # were judged clean whole): it is judged a part of about 4,000 words at a time
@@ -145,8 +151,9 @@ class Restorer:
             first = self._restore_once(text, cut, strong=strong)
             return first[2]
 
-        if self._switches(text, strong, default_score):
-            return self.thorough_twin.restore(text, cut)
+        reading = self._thorough_reading(text, strong, default_score, cut)
+        if reading is not None:
+            return reading
         substitutions, current, score, wordnet_style = (
             first or self._restore_once(text, cut, strong=strong))
         substitutions, current = self._judged_afresh(text, cut, substitutions, current,
@@ -156,9 +163,10 @@ class Restorer:
             # WordNet-style spinner: then its output, given again, would be read
             # the thorough way; it is read so now (fix_text must be idempotent)
             strong = self._strong_forms(current)
-            if self._switches(current, strong,
-                              lambda: self._restore_once(current, cut, strong=strong)[2]):
-                more = list(self.thorough_twin.restore(current, cut).substitutions)
+            reading = self._thorough_reading(
+                current, strong, lambda: self._restore_once(current, cut, strong=strong)[2], cut)
+            if reading is not None:
+                more = list(reading.substitutions)
                 if more:
                     substitutions = merge_pass(substitutions, more, text)
                     current = splice(text, substitutions)
@@ -183,16 +191,32 @@ class Restorer:
             current = splice(text, substitutions)
         return substitutions, current
 
-    def _switches(self, text: str, strong: Sequence[Candidate],
-                  default_score: Callable[[], float]) -> bool:
-        """Does the default mode read ``text`` (with its ``strong`` forms) the
-        thorough way? When :meth:`_reads_thoroughly` says so, and the text is
-        longer than a stretch (2 * WINDOW_WORDS words) or ``default_score()``,
-        the default reading's spin score, asked only then, is under
-        ``SHORT_TEXT_MAX_SPIN``."""
-        if not (self._may_read_thoroughly and self._reads_thoroughly(text, strong)):
-            return False
-        return has_more_words(text, 2 * WINDOW_WORDS) or default_score() < SHORT_TEXT_MAX_SPIN
+    def _thorough_reading(self, text: str, strong: Sequence[Candidate],
+                          default_score: Callable[[], float], cut: float
+                          ) -> Restoration | None:
+        """The thorough reading of ``text`` (with its ``strong`` forms), if the
+        default mode reads it so; else None. It does when :meth:`_reads_thoroughly`
+        says so, or in the grey zone below it (``GREY_MIN_SHARE`` of the evidence
+        it asks for, and no WordNet-style multiword spins) when the thorough
+        reading itself finds the text spun (``GREY_MIN_SPIN``); and in both cases
+        only if the text is longer than a stretch (2 * WINDOW_WORDS words) or
+        ``default_score()``, the default reading's spin score, asked only then,
+        is under ``SHORT_TEXT_MAX_SPIN``."""
+        if not self._may_read_thoroughly:
+            return None
+        share = self._thesaurus_evidence_share(text, strong, GREY_MIN_SHARE)
+        if share < GREY_MIN_SHARE or self._shows_multiword_spins(text, strong):
+            return None
+        if not (has_more_words(text, 2 * WINDOW_WORDS) or default_score() < SHORT_TEXT_MAX_SPIN):
+            return None
+        twin = self.thorough_twin
+        if share < 1.0 and len(text) <= twin._chunk_chars:
+            # (the thorough reading's spin score, before it decodes anything)
+            _, evidence = twin._everyday_evidence(text, list(strong), False)
+            if spin_score(evidence) < GREY_MIN_SPIN:
+                return None
+        reading = twin.restore(text, cut)
+        return reading if share >= 1.0 or reading.spin_score >= GREY_MIN_SPIN else None
 
     def _strong_forms(self, text: str) -> list[Candidate]:
         """The strong forms of ``text`` (evidence that it is spun), Roman
@@ -213,19 +237,13 @@ class Restorer:
         if self._quick_proof and nothing_to_restore(text, strong, cut,
                                                     min(WINDOW_MIN_SPUN, SKIP_BELOW)):
             return [], text, 0.0, wordnet_style
-        evidence = self._evidence(text, strong)
         if self.thorough:  # everyday forms are evidence too: judge them everywhere
             if wordnet_style is None:
                 wordnet_style = self._shows_multiword_spins(text, strong)
-            candidates = strong + self.matcher.weak.find(text)
-            if self.channel is not None and not wordnet_style:
-                # a thesaurus-style spinner inflects its synonyms ("objectives"
-                # for "targets"): those forms are evidence as the lemmas are
-                candidates += self.channel.find_inflected(text, candidates)
-            candidates = _dedupe_sorted(candidates)
-            evidence = replace(self._evidence(text, candidates), wordnet_style=wordnet_style)
+            candidates, evidence = self._everyday_evidence(text, strong, wordnet_style)
             windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
         else:
+            evidence = self._evidence(text, strong)
             windows = spun_windows(text, strong, evidence)
             candidates = list(strong)
             for low, high in windows:
@@ -276,6 +294,19 @@ class Restorer:
             candidates = None
         return substitutions, current, score, wordnet_style
 
+    def _everyday_evidence(self, text: str, strong: list[Candidate], wordnet_style: bool
+                           ) -> tuple[list[Candidate], DocumentEvidence]:
+        """Thorough mode: the candidates of the strong and everyday forms of
+        ``text`` (and, if no WordNet-style spinner shows, of its inflected
+        words), and the spin evidence they carry."""
+        candidates = strong + self.matcher.weak.find(text)
+        if self.channel is not None and not wordnet_style:
+            # a thesaurus-style spinner inflects its synonyms ("objectives"
+            # for "targets"): those forms are evidence as the lemmas are
+            candidates += self.channel.find_inflected(text, candidates)
+        candidates = _dedupe_sorted(candidates)
+        return candidates, replace(self._evidence(text, candidates), wordnet_style=wordnet_style)
+
     @property
     def _chunk_chars(self) -> int:
         """The longest text read in one piece (see THOROUGH_CHUNK_CHARS)."""
@@ -297,28 +328,38 @@ class Restorer:
         return self._thorough_twin
 
     def _reads_thoroughly(self, text: str, strong: Sequence[Candidate]) -> bool:
-        """Should a text be read the thorough way in default mode? Yes when its
-        strong forms carry at least ``THESAURUS_MIN_EVIDENCE`` plain evidence a
-        word, counting ``CHARS_PER_WORD`` characters a word (clean news prose:
-        0.005-0.022; our texts spun thesaurus-style at 10%: 0.020-0.060), and its
-        multiword forms show no WordNet-style spinner (the default reading is the
-        one made for that spinner): a spinner that swaps single words went
-        through it, and the everyday forms it writes are judged everywhere only
-        in thorough mode. 63 of our 72 texts spun thesaurus-style at 10% pass,
-        and 13 of the 500 texts of the Brown corpus (edited prose, fiction too).
+        """Is ``text`` read the thorough way in default mode, whatever that
+        reading finds? Yes when its strong forms carry at least
+        ``THESAURUS_MIN_EVIDENCE`` plain evidence a word, counting
+        ``CHARS_PER_WORD`` characters a word (clean news prose: 0.005-0.022; our
+        texts spun thesaurus-style at 10%: 0.017-0.059), and its multiword forms
+        show no WordNet-style spinner (the default reading is the one made for
+        that spinner): a spinner that swaps single words went through it, and
+        the everyday forms it writes are judged everywhere only in thorough
+        mode. 55 of our 72 texts spun thesaurus-style at 10% pass, and 13 of the
+        500 texts of the Brown corpus (edited prose, fiction too).
 
         >>> restorer = get_restorer()
         >>> restorer._reads_thoroughly("The council met on Tuesday.", [])
         False
         """
+        return (self._thesaurus_evidence_share(text, strong, 1.0) >= 1.0
+                and not self._shows_multiword_spins(text, strong))
+
+    def _thesaurus_evidence_share(self, text: str, strong: Sequence[Candidate],
+                                  at_least: float) -> float:
+        """The plain evidence (no language model) of the single-word and other
+        word-level ``strong`` forms of ``text``, as a share of what
+        :meth:`_reads_thoroughly` asks for; 0.0 once a cheap bound shows it is
+        under ``at_least``."""
         needed = THESAURUS_MIN_EVIDENCE * len(text) / CHARS_PER_WORD
+        if needed <= 0.0:
+            return 0.0
         word_level = [c for c in strong if c.row.family != TORTURED_FAMILY]
         # (the sum over all candidates bounds the sum over the spans kept)
-        if sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < needed:
-            return False
-        if sum(weight for _, _, weight in span_weights(word_level)) < needed:
-            return False
-        return not self._shows_multiword_spins(text, strong)
+        if sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < at_least * needed:
+            return 0.0
+        return sum(weight for _, _, weight in span_weights(word_level)) / needed
 
     def _shows_multiword_spins(self, text: str, strong: Sequence[Candidate]) -> bool:
         """Do the strong multiword forms ("past times", "every bit") carry

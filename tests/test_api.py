@@ -346,3 +346,35 @@ def test_multiword_spins_tell_a_wordnet_style_spinner_from_a_thesaurus_style_one
         assert shows(spin(original, "wordnet", seed=2, rate=0.05).text)
         assert not shows(spin(original, "thesaurus", seed=2).text)
         assert not shows(original)
+
+
+def test_a_text_a_little_short_of_the_evidence_is_read_thoroughly_only_if_that_reading_finds_it_spun():
+    """The grey zone below the switch: a thesaurus-style spin whose strong forms
+    carry 0.81 of the evidence the switch asks for (its inflected swaps are in
+    no table) is read the thorough way, because that reading finds it spun;
+    clean prose with as much evidence is not (that reading finds it clean)."""
+    import json
+    from pathlib import Path
+
+    from restore.engine import GREY_MIN_SHARE, get_restorer
+    from restore.spin import spin
+
+    restorer = get_restorer()
+
+    def share(text):
+        return restorer._thesaurus_evidence_share(text, restorer._strong_forms(text), 0.0)
+
+    folder = Path(__file__).parent.parent
+    clean = sorted((folder / "corpora" / "clean").glob("*.txt"))
+    spun = spin(clean[1].read_text(encoding="utf-8"), "thesaurus", seed=1).text
+    assert GREY_MIN_SHARE <= share(spun) < 1.0
+    default = restore.fix_and_explain(spun)
+    assert default.substitutions and default == restore.fix_and_explain(spun, thorough=True)
+
+    formal = [case["original"] for case in json.loads(
+        (folder / "tests" / "cases" / "negative.json").read_text(encoding="utf-8"))
+        if case["label"] == "neg_formal_prose_read_the_thorough_way"][0]
+    body = clean[18].read_text(encoding="utf-8")
+    prose = formal + "\n\n" + body[:body.rfind(".", 0, 6000) + 1]
+    assert GREY_MIN_SHARE <= share(prose) < 1.0
+    assert restore.fix_and_explain(prose).substitutions == ()
