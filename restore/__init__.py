@@ -44,7 +44,7 @@ def fix_and_explain(
     every text the thorough way, which also looks for spinning that swaps only
     everyday words (thesaurus-style); it is several times slower on clean text.
     Without it, a text whose strong single-word forms show such a spinner is
-    read that way anyway (see ``Restorer._reads_thoroughly``).
+    read that way anyway (see ``Restorer._thorough_reading``).
     """
     return get_restorer(families, wordlists, thorough).restore(text, threshold)
 

@@ -52,23 +52,21 @@ TORTURED_WINDOW_CHARS = 600  # ...about 100 words on each side of a listed tortu
 WORDNET_STYLE_MIN_EVIDENCE = 0.005
 # default mode: a text whose strong forms carry this much plain evidence (no language
 # model) per CHARS_PER_WORD characters, and whose multiword forms show no WordNet-style
-# spinner, is read the thorough way: a thesaurus-style spinner went through it (see
-# Restorer._reads_thoroughly)
-THESAURUS_MIN_EVIDENCE = 0.028
+# spinner, looks like a thesaurus-style spinner's (see Restorer._looks_thesaurus_style)...
+THESAURUS_MIN_EVIDENCE = 0.0224
+# ...and is read the thorough way if that reading's own evidence, worked out on its first
+# THESAURUS_SAMPLE_CHARS (about 1,000 words: a spinner goes through a text alike), finds
+# it spun at least this likely. (Until the simulator inflected, the plain evidence alone
+# decided, at 0.028 a word; a fifth of such a spinner's swaps are inflected words no
+# table lists, and those texts fell short of it while the thorough reading, which weighs
+# those words too, was sure. Worked out on whole texts, the Brown corpus ran at 4.5 MB/s
+# against 6.3-7.1.)
+THESAURUS_MIN_SPIN = 0.5
+THESAURUS_SAMPLE_CHARS = 6_000
 # ...but a text of a stretch or less (2 * WINDOW_WORDS words) may be too short to hold
 # the WordNet-style spinner's multiword forms: it is read the thorough way only if the
 # default reading finds it less likely spun than this
 SHORT_TEXT_MAX_SPIN = CHANNEL_MIN_SPIN
-# ...and a text with this share of that evidence is read the thorough way if that
-# reading finds it spun (spin score from GREY_MIN_SPIN): a fifth of a thesaurus-style
-# spinner's swaps are inflected words the tables do not list, so its texts can fall
-# short of the evidence while the thorough reading, which weighs them too, is sure
-GREY_MIN_SHARE = 0.8
-GREY_MIN_SPIN = 0.5
-# (judged on its first 6,000 characters, about 1,000 words: of the Brown corpus's 500
-# texts, 35 sit in the grey zone and none passes, and reading them whole made it run at
-# 4.6 MB/s against 7.5; our 11 spun texts there pass the same, 9)
-GREY_SAMPLE_CHARS = 6_000
 # thorough mode counts each everyday form once a text, so a long text's evidence cannot
 # keep up with its length (our 72 thesaurus-style articles in one text, 62,000 words,
 # were judged clean whole): it is judged a part of about 4,000 words at a time
@@ -105,7 +103,7 @@ class Restorer:
         self._quick_proof = type(self.scorer) is LanguageModelScorer and not (
             thorough or self.scorer.thorough)
         # a text a thesaurus-style spinner went through is read the thorough way
-        # (see _reads_thoroughly); a scorer of the caller's own is left to itself
+        # (see _thorough_reading); a scorer of the caller's own is left to itself
         self._may_read_thoroughly = self._quick_proof
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         self.channel = WordNetChannel() if use_channel else None
@@ -199,32 +197,24 @@ class Restorer:
                           default_score: Callable[[], float], cut: float
                           ) -> Restoration | None:
         """The thorough reading of ``text`` (with its ``strong`` forms), if the
-        default mode reads it so; else None. It does when :meth:`_reads_thoroughly`
-        says so, or in the grey zone below it (``GREY_MIN_SHARE`` of the evidence
-        it asks for, and no WordNet-style multiword spins) when the thorough
-        reading's evidence finds the text (its first ``GREY_SAMPLE_CHARS``)
-        spun (``GREY_MIN_SPIN``); and in both cases
-        only if the text is longer than a stretch (2 * WINDOW_WORDS words) or
-        ``default_score()``, the default reading's spin score, asked only then,
-        is under ``SHORT_TEXT_MAX_SPIN``."""
-        if not self._may_read_thoroughly:
-            return None
-        share = self._thesaurus_evidence_share(text, strong, GREY_MIN_SHARE)
-        if share < GREY_MIN_SHARE or self._shows_multiword_spins(text, strong):
+        default mode reads it so; else None. It does when the text looks like a
+        thesaurus-style spinner's (:meth:`_looks_thesaurus_style`), the thorough
+        reading's evidence finds it (its first ``THESAURUS_SAMPLE_CHARS``) spun
+        (``THESAURUS_MIN_SPIN``), and the text is longer than a stretch
+        (2 * WINDOW_WORDS words) or ``default_score()``, the default reading's
+        spin score, asked only then, is under ``SHORT_TEXT_MAX_SPIN``."""
+        if not (self._may_read_thoroughly and self._looks_thesaurus_style(text, strong)):
             return None
         if not (has_more_words(text, 2 * WINDOW_WORDS) or default_score() < SHORT_TEXT_MAX_SPIN):
             return None
         twin = self.thorough_twin
-        if share < 1.0:
-            # the thorough reading's spin score, before it decodes anything, of
-            # the first GREY_SAMPLE_CHARS: a spinner goes through a text alike
-            end = len(text) if len(text) <= GREY_SAMPLE_CHARS else (
-                text.rfind(" ", 0, GREY_SAMPLE_CHARS) if " " in text[:GREY_SAMPLE_CHARS]
-                else GREY_SAMPLE_CHARS)
-            _, evidence = twin._everyday_evidence(
-                text[:end], [c for c in strong if c.end <= end], False)
-            if spin_score(evidence) < GREY_MIN_SPIN:
-                return None
+        end = len(text) if len(text) <= THESAURUS_SAMPLE_CHARS else (
+            text.rfind(" ", 0, THESAURUS_SAMPLE_CHARS) if " " in text[:THESAURUS_SAMPLE_CHARS]
+            else THESAURUS_SAMPLE_CHARS)
+        _, evidence = twin._everyday_evidence(
+            text[:end], [c for c in strong if c.end <= end], False)
+        if spin_score(evidence) < THESAURUS_MIN_SPIN:
+            return None
         return twin.restore(text, cut)
 
     def _strong_forms(self, text: str) -> list[Candidate]:
@@ -336,39 +326,30 @@ class Restorer:
             self._thorough_twin = twin
         return self._thorough_twin
 
-    def _reads_thoroughly(self, text: str, strong: Sequence[Candidate]) -> bool:
-        """Is ``text`` read the thorough way in default mode, whatever that
-        reading finds? Yes when its strong forms carry at least
-        ``THESAURUS_MIN_EVIDENCE`` plain evidence a word, counting
-        ``CHARS_PER_WORD`` characters a word (clean news prose: 0.005-0.022; our
-        texts spun thesaurus-style at 10%: 0.017-0.059), and its multiword forms
-        show no WordNet-style spinner (the default reading is the one made for
-        that spinner): a spinner that swaps single words went through it, and
-        the everyday forms it writes are judged everywhere only in thorough
-        mode. 55 of our 72 texts spun thesaurus-style at 10% pass, and 13 of the
-        500 texts of the Brown corpus (edited prose, fiction too).
+    def _looks_thesaurus_style(self, text: str, strong: Sequence[Candidate]) -> bool:
+        """Does ``text`` look like a thesaurus-style spinner's? Yes when its
+        strong forms carry at least ``THESAURUS_MIN_EVIDENCE`` plain evidence a
+        word, counting ``CHARS_PER_WORD`` characters a word (clean news prose:
+        0.005-0.021; our texts spun thesaurus-style at 10%: 0.017-0.059), and its
+        multiword forms show no WordNet-style spinner (the default reading is the
+        one made for that spinner): a spinner that swaps single words may have
+        gone through it, and the everyday forms it writes are judged everywhere
+        only in the thorough reading. 66 of our 72 texts spun thesaurus-style at
+        10% pass (63 are then read so), and 51 of the 500 texts of the Brown
+        corpus (edited prose, fiction too), none of which is then read so.
 
         >>> restorer = get_restorer()
-        >>> restorer._reads_thoroughly("The council met on Tuesday.", [])
+        >>> restorer._looks_thesaurus_style("The council met on Tuesday.", [])
         False
         """
-        return (self._thesaurus_evidence_share(text, strong, 1.0) >= 1.0
-                and not self._shows_multiword_spins(text, strong))
-
-    def _thesaurus_evidence_share(self, text: str, strong: Sequence[Candidate],
-                                  at_least: float) -> float:
-        """The plain evidence (no language model) of the single-word and other
-        word-level ``strong`` forms of ``text``, as a share of what
-        :meth:`_reads_thoroughly` asks for; 0.0 once a cheap bound shows it is
-        under ``at_least``."""
         needed = THESAURUS_MIN_EVIDENCE * len(text) / CHARS_PER_WORD
-        if needed <= 0.0:
-            return 0.0
         word_level = [c for c in strong if c.row.family != TORTURED_FAMILY]
         # (the sum over all candidates bounds the sum over the spans kept)
-        if sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < at_least * needed:
-            return 0.0
-        return sum(weight for _, _, weight in span_weights(word_level)) / needed
+        if not word_level or sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < needed:
+            return False
+        if sum(weight for _, _, weight in span_weights(word_level)) < needed:
+            return False
+        return not self._shows_multiword_spins(text, strong)
 
     def _shows_multiword_spins(self, text: str, strong: Sequence[Candidate]) -> bool:
         """Do the strong multiword forms ("past times", "every bit") carry
