@@ -33,7 +33,7 @@ from .wordnet import load_synsets
 ENDINGS = ("s", "ed", "ing")
 # the parts of speech (WordNet's ss_type) a lemma needs to take an ending:
 # plural nouns and third-person verbs take -s, verbs the others
-POS_FOR_ENDING = {"s": frozenset("n v"), "ed": frozenset("v"), "ing": frozenset("v")}
+POS_FOR_ENDING = {"s": frozenset({"n", "v"}), "ed": frozenset({"v"}), "ing": frozenset({"v"})}
 MIN_WORD_LENGTH = 4   # "has", "was", "ups" are not analysed
 MIN_ZIPF = 1.0        # a spelling wordfreq has seen about once in 100 million words
 _VOWELS = frozenset("aeiou")
