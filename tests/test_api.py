@@ -377,3 +377,25 @@ def test_a_text_that_looks_thesaurus_style_is_read_thoroughly_only_if_that_readi
     prose = formal + "\n\n" + body[:body.rfind(".", 0, 6000) + 1]
     assert thorough_reading(prose) is None
     assert restore.fix_and_explain(prose).substitutions == ()
+
+
+def test_a_thesaurus_style_text_keeps_its_author_s_multiword_lemmas():
+    """A text read the thesaurus-style way showed no WordNet-style multiword
+    spins, and a thesaurus-style spinner swaps single words: its "in addition
+    to" is the author's (it was restored to "and" at 0.97), while the same
+    phrase in a WordNet-style spin is still restored."""
+    from pathlib import Path
+
+    from restore.spin import spin
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
+    original = clean.read_text(encoding="utf-8")
+    assert "routes in addition to extending" in original
+    spun = spin(original, "thesaurus", seed=1).text
+    assert "in addition to extending" in spun
+    result = restore.fix_and_explain(spun)
+    assert result.substitutions  # read the thesaurus-style way, and restored
+    assert not [s for s in result.substitutions if " " in s.spun], [
+        (s.spun, s.original) for s in result.substitutions if " " in s.spun]
+    wordnet_style = "The new routes in addition to the trams volition survive ready past times June."
+    assert restore.fix_text(wordnet_style) == "The new routes and the trams will be ready by June."
