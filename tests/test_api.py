@@ -399,3 +399,23 @@ def test_a_thesaurus_style_text_keeps_its_author_s_multiword_lemmas():
         (s.spun, s.original) for s in result.substitutions if " " in s.spun]
     wordnet_style = "The new routes in addition to the trams volition survive ready past times June."
     assert restore.fix_text(wordnet_style) == "The new routes and the trams will be ready by June."
+
+
+def test_a_thesaurus_style_text_keeps_its_author_s_function_words():
+    """A thesaurus-style spinner swaps content words; "along" for "on" or
+    "follow" for "be" is what the WordNet-style spinner writes. In a text read
+    the thesaurus-style way, "grew up along its banks" stays (it became "on its
+    banks" at 0.99), while a WordNet-style text still gets its function words back."""
+    from pathlib import Path
+
+    from restore.spin import spin
+    from restore.tokens import FUNCTION_WORDS
+
+    clean = Path(__file__).parent.parent / "corpora" / "clean" / "04_new_museum.txt"
+    spun = spin(clean.read_text(encoding="utf-8"), "thesaurus", seed=1).text
+    assert "grew up along its banks" in spun
+    result = restore.fix_and_explain(spun)
+    assert result.substitutions
+    assert not [(s.spun, s.original) for s in result.substitutions
+                if s.original.lower() in FUNCTION_WORDS]
+    assert restore.fix_text("It volition survive fine past times June.") == "It will be fine by June."
