@@ -293,9 +293,10 @@ def thesaurus_could_write(c: Candidate) -> bool:
     content words for their synonyms, with punctuation attached or not and
     keeping a capital letter ("Metropolis" for "City"), but leaves words in
     capitals alone, and function words and numbers: "along" for "on", "follow"
-    for "be" or "single" for "1" is what the WordNet-style spinner writes,
-    looking every token up in WordNet (on our dev set, 91 such restorations in
-    the thesaurus-style reading, none right).
+    for "be", "single" for "1" or "400" for "cd" is what the WordNet-style
+    spinner writes, looking every token up in WordNet (on our dev set, 91 such
+    restorations in the thesaurus-style reading, none right), as is a common
+    word for a proper noun's lemma ("union" for "North").
 
     >>> from restore.candidates import Candidate
     >>> row = Row("stifle", "knee", 0.3, WORDNET_FAMILY, "lemma", "t")
@@ -305,10 +306,14 @@ def thesaurus_could_write(c: Candidate) -> bool:
     >>> [thesaurus_could_write(Candidate(0, 1, "metropolis", o, row, "exact", True, False))
     ...  for o in ("city", "on", "1")]
     [True, False, False]
+    >>> north = Row("union", "North", 0.1, WORDNET_FAMILY, "lemma", "t")
+    >>> thesaurus_could_write(Candidate(0, 5, "union", "north", north, "exact", True, False))
+    False
     """
     return (" " not in c.spun and not (len(c.spun) > 1 and c.spun.isupper())
             and c.original.lower() not in FUNCTION_WORDS
-            and not any(ch.isdigit() for ch in c.original))
+            and not any(ch.isdigit() for ch in c.spun + c.original)
+            and not (c.row.original[:1].isupper() and not c.row.spun[:1].isupper()))
 
 
 def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
