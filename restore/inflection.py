@@ -11,9 +11,10 @@ puts an ending on a lemma.
 
 Only the regular endings -s/-es, -ed and -ing are handled; irregular forms
 ("bought", "children") are left alone. Of the spellings the rules allow
-("stoped", "stopped") the one wordfreq knows best is taken, among those the
-language model's 72.5k-word vocabulary holds: an irregular verb's "goed" or
-"maked" is in neither, so "go" and "make" get no -ed form.
+("stopped", "stoped") the likeliest that the language model's 72.5k-word
+vocabulary holds is taken: an irregular verb's "goed" or "maked" is not in it,
+so "go" and "make" get no -ed form. (No word list beyond the model's is
+loaded: wordfreq's would cost 24 MB and 0.3 s.)
 
 >>> analyses("targets"), analyses("utilized"), analyses("city")
 ((('target', 's'),), (('utilize', 'ed'),), ())
@@ -26,6 +27,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from .lm import get_language_model
 from .tokens import FUNCTION_WORDS
 from .wordnet import load_synsets
@@ -35,7 +38,6 @@ ENDINGS = ("s", "ed", "ing")
 # plural nouns and third-person verbs take -s, verbs the others
 POS_FOR_ENDING = {"s": frozenset({"n", "v"}), "ed": frozenset({"v"}), "ing": frozenset({"v"})}
 MIN_WORD_LENGTH = 4   # "has", "was", "ups" are not analysed
-MIN_ZIPF = 1.0        # a spelling wordfreq has seen about once in 100 million words
 _VOWELS = frozenset("aeiou")
 _SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
 
@@ -124,7 +126,14 @@ def synonyms_for_ending(lemma: str, ending: str) -> tuple[str, ...]:
 
 
 def _spellings(lemma: str, ending: str) -> list[str]:
-    """The spellings the regular rules allow for ``lemma`` + ``ending``."""
+    """The spellings the regular rules allow for ``lemma`` + ``ending``, the
+    likelier first: a one-syllable word that ends consonant-vowel-consonant
+    doubles its last letter ("tap" -> "tapped", not "taped"), a longer one
+    may or may not ("visit" -> "visited", "refer" -> "referred").
+
+    >>> _spellings("tap", "ed"), _spellings("visit", "ing"), _spellings("hero", "s")
+    (['tapped', 'taped'], ['visiting', 'visitting'], ['heros', 'heroes'])
+    """
     last, before = lemma[-1], lemma[-2:-1]
     consonant_y = last == "y" and before not in _VOWELS
     if ending == "s":
@@ -140,33 +149,47 @@ def _spellings(lemma: str, ending: str) -> list[str]:
             return [lemma[:-1] + "ied"]
         if last == "e":
             return [lemma + "d"]
-        return [lemma + "ed"] + ([doubled + "ed"] if doubled else [])
-    if lemma.endswith("ie"):
-        return [lemma[:-2] + "ying"]
-    if last == "e" and not lemma.endswith(("ee", "ye", "oe")):
-        return [lemma[:-1] + "ing"]
-    return [lemma + "ing"] + ([doubled + "ing"] if doubled else [])
+        plain = [lemma + "ed"]
+        suffix = "ed"
+    else:
+        if lemma.endswith("ie"):
+            return [lemma[:-2] + "ying"]
+        if last == "e" and not lemma.endswith(("ee", "ye", "oe")):
+            return [lemma[:-1] + "ing"]
+        plain = [lemma + "ing"]
+        suffix = "ing"
+    if doubled is None:
+        return plain
+    return [doubled + suffix] + plain if _one_syllable(lemma) else plain + [doubled + suffix]
+
+
+def _one_syllable(lemma: str) -> bool:
+    """Does ``lemma`` have one vowel group ("tap", "star"; not "visit")?"""
+    return len(regex.findall("[aeiouy]+", lemma.rstrip("y") or lemma)) == 1
 
 
 @lru_cache(maxsize=100_000)
 def inflect(lemma: str, ending: str) -> str | None:
-    """``lemma`` with a regular ``ending`` ("s", "ed" or "ing"), spelt as wordfreq
-    knows it best; None when it knows no spelling the rules allow (or the
-    lemma is more than one word).
+    """``lemma`` with a regular ``ending`` ("s", "ed" or "ing"), in a spelling
+    the rules allow that the language model's vocabulary holds: a one-syllable
+    verb's doubled form if it holds that, else the one it finds commonest
+    ("referred", "visited", "heroes"); None when it holds none (or the lemma is
+    more than one word).
 
     >>> inflect("visit", "ed"), inflect("go", "s"), inflect("lie", "ing"), inflect("xqzt", "s")
     ('visited', 'goes', 'lying', None)
     >>> inflect("go", "ed"), inflect("make", "ed"), inflect("run", "ed")
     (None, None, None)
+    >>> inflect("star", "ed"), inflect("refer", "ed"), inflect("tap", "ing")
+    ('starred', 'referred', 'tapping')
     """
-    from wordfreq import zipf_frequency
-
     if not lemma.isalpha() or not lemma.islower() or len(lemma) < 2:
         return None
-    known = get_language_model().knows
-    scored = [(zipf_frequency(form, "en"), form) for form in _spellings(lemma, ending)
-              if known(form)]
-    if not scored:
+    model = get_language_model()
+    spellings = _spellings(lemma, ending)
+    known = [form for form in spellings if model.knows(form)]
+    if not known:
         return None
-    zipf, form = max(scored)
-    return form if zipf >= MIN_ZIPF else None
+    if len(known) == 1 or (ending != "s" and _one_syllable(lemma)):
+        return known[0]
+    return max(known, key=model.unigram)  # ("heroes", "photos"; "referred", "visited")
