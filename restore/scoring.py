@@ -270,7 +270,8 @@ def spinner_could_write(c: Candidate) -> bool:
     """Could the WordNet-style spinner have written this? It only replaces bare
     tokens, with lemma strings as WordNet spells them: a capitalised word in
     mid-sentence ("Will Grant", "the Bill Foundation") is not the output of a
-    lowercase lemma. Other families are not judged.
+    lowercase lemma, and a capitalised function word at a sentence start is
+    left alone. Other families are not judged.
 
     >>> from restore.candidates import Candidate
     >>> row = Row("bill", "measure", 0.3, WORDNET_FAMILY, "lemma", "t")
@@ -278,12 +279,20 @@ def spinner_could_write(c: Candidate) -> bool:
     ...  for w, bare, start in (("bill", True, False), ("Bill", True, False),
     ...                         ("Bill", True, True), ("bill", False, False))]
     [True, False, True, False]
+    >>> along = Row("along", "on", 0.9, WORDNET_FAMILY, "lemma", "t")
+    >>> [spinner_could_write(Candidate(0, 5, w, "x", along, "exact", True, start))
+    ...  for w, start in (("along", False), ("Along", True))]
+    [True, False]
     """
     if c.row.family != WORDNET_FAMILY:
         return True
     if not c.bare:
         return False
-    if c.sentence_start or not c.spun[:1].isupper() or not c.row.spun[:1].islower():
+    if c.sentence_start:
+        # it leaves a capitalised function word at a sentence start alone: "Along"
+        # there was never "On", nor "In addition to" "And"
+        return not (c.spun[:1].isupper() and c.row.original.lower() in FUNCTION_WORDS)
+    if not c.spun[:1].isupper() or not c.row.spun[:1].islower():
         return True
     return is_capitalised_numeral(c.spun)  # WordNet's own spelling of "XIX"
 

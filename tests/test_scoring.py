@@ -73,3 +73,15 @@ def test_interval_set():
     assert not taken.add_if_free(5, 11)
     assert taken.add_if_free(20, 30) and taken.add_if_free(0, 10)
     assert taken.overlaps(29, 40) and not taken.overlaps(30, 40)
+
+
+def test_a_capitalised_function_word_at_a_sentence_start_was_never_spun():
+    """The WordNet-style spinner leaves "On", "In", "And" at a sentence start
+    alone: "Along" there is the author's, "along" inside a sentence may be "on"."""
+    import restore
+
+    spun = ("Along the river the towns volition survive flooded past times June. "
+            "The boats were moored along the quay inwards the old port.")
+    result = restore.fix_and_explain(spun, threshold=0.0)
+    assert not [s for s in result.substitutions if s.spun == "Along"]
+    assert restore.fix_text(spun).startswith("Along the river the towns will be flooded by June.")
