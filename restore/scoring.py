@@ -271,7 +271,8 @@ def spinner_could_write(c: Candidate) -> bool:
     tokens, with lemma strings as WordNet spells them: a capitalised word in
     mid-sentence ("Will Grant", "the Bill Foundation") is not the output of a
     lowercase lemma, and a capitalised function word at a sentence start is
-    left alone. Other families are not judged.
+    left alone (a single word there is taken for the author's). Other
+    families are not judged.
 
     >>> from restore.candidates import Candidate
     >>> row = Row("bill", "measure", 0.3, WORDNET_FAMILY, "lemma", "t")
@@ -289,9 +290,12 @@ def spinner_could_write(c: Candidate) -> bool:
     if not c.bare:
         return False
     if c.sentence_start:
-        # it leaves a capitalised function word at a sentence start alone: "Along"
-        # there was never "On", nor "In addition to" "And"
-        return not (c.spun[:1].isupper() and c.row.original.lower() in FUNCTION_WORDS)
+        # it leaves a capitalised function word at a sentence start alone, so a
+        # single word there ("Along", which authors write) was never one ("On");
+        # a multiword lemma there ("Past times noon") is kept as a candidate: no
+        # author writes it, and another spinner's capitals may differ
+        return not (" " not in c.spun and c.spun[:1].isupper()
+                    and c.row.original.lower() in FUNCTION_WORDS)
     if not c.spun[:1].isupper() or not c.row.spun[:1].islower():
         return True
     return is_capitalised_numeral(c.spun)  # WordNet's own spelling of "XIX"

@@ -77,7 +77,8 @@ def test_interval_set():
 
 def test_a_capitalised_function_word_at_a_sentence_start_was_never_spun():
     """The WordNet-style spinner leaves "On", "In", "And" at a sentence start
-    alone: "Along" there is the author's, "along" inside a sentence may be "on"."""
+    alone: a single "Along" there is the author's, "along" inside a sentence may
+    be "on"."""
     import restore
 
     spun = ("Along the river the towns volition survive flooded past times June. "
