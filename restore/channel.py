@@ -217,7 +217,7 @@ class WordNetChannel:
             for row, original, folded in options:
                 if (start, end, folded) not in offered:
                     found.append(Candidate(start, end, word, original, row,
-                                           "wordnet channel", bare, opening))
+                                           "wordnet channel, inflected", bare, opening))
         return found
 
     def _inflected_options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
