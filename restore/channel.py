@@ -29,7 +29,7 @@ import hashlib
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import KeysView, Sequence
+from typing import Callable, KeysView, Sequence
 
 import regex
 
@@ -168,25 +168,13 @@ class WordNetChannel:
         ...     "They met in the metropolis, or so.", []) if c.original == "city"]
         [('metropolis', 'city', False)]
         """
-        offered = {(c.start, c.end, c.original.lower()) for c in covered}
-        found: list[Candidate] = []
-        known = self._options.get
-        for match in _WORD.finditer(text):
-            start, end = match.span()
-            word = match.group()
-            if is_bare_span(text, start, end) or (len(word) > 1 and word.isupper()):
-                continue
-            options = known(word)
-            if options is None:
-                options = self._options_for(word)
-            if not options:
-                continue
-            opening = is_sentence_start(text, start)
-            for row, original, folded in options:
-                if (start, end, folded) not in offered:
-                    found.append(Candidate(start, end, word, original, row,
-                                           "wordnet channel", False, opening))
-        return found
+        def options_of(word: str) -> tuple[tuple[Row, str, str], ...]:
+            options = self._options.get(word)
+            return self._options_for(word) if options is None else options
+
+        return _single_word_candidates(
+            text, covered, lambda word, start, end: not is_bare_span(text, start, end),
+            options_of, "wordnet channel")
 
     def find_inflected(self, text: str, covered: Sequence[Candidate]) -> list[Candidate]:
         """Candidates for words that are a regular inflection of a lemma
@@ -201,24 +189,13 @@ class WordNetChannel:
         ...     "Their objectives were clear.", []) if c.original == "targets"]
         [('objectives', 'targets')]
         """
-        offered = {(c.start, c.end, c.original.lower()) for c in covered}
-        found: list[Candidate] = []
-        for match in _WORD.finditer(text):
-            word = match.group()
-            if len(word) < MIN_WORD_LENGTH or (len(word) > 1 and word.isupper()):
-                continue
+        def options_of(word: str) -> tuple[tuple[Row, str, str], ...]:
             options = self._inflected.get(word)
-            if options is None:
-                options = self._inflected_options_for(word)
-            if not options:
-                continue
-            start, end = match.span()
-            bare, opening = is_bare_span(text, start, end), is_sentence_start(text, start)
-            for row, original, folded in options:
-                if (start, end, folded) not in offered:
-                    found.append(Candidate(start, end, word, original, row,
-                                           "wordnet channel, inflected", bare, opening))
-        return found
+            return self._inflected_options_for(word) if options is None else options
+
+        return _single_word_candidates(
+            text, covered, lambda word, start, end: len(word) >= MIN_WORD_LENGTH,
+            options_of, "wordnet channel, inflected")
 
     def _inflected_options_for(self, spun: str) -> tuple[tuple[Row, str, str], ...]:
         """(row, original in the case of ``spun``, original lowercased) for a
@@ -265,6 +242,30 @@ class WordNetChannel:
             self._options.clear()
         options_tuple = self._options[spun] = tuple(options)
         return options_tuple
+
+
+def _single_word_candidates(text: str, covered: Sequence[Candidate],
+                            wanted: Callable[[str, int, int], bool],
+                            options_of: Callable[[str], tuple[tuple[Row, str, str], ...]],
+                            variant: str) -> list[Candidate]:
+    """Candidates for the single words of ``text`` that ``wanted(word, start,
+    end)`` picks (words in capitals never: a spinner leaves them alone), with
+    the options ``options_of(word)`` gives, less those ``covered`` offers."""
+    offered = {(c.start, c.end, c.original.lower()) for c in covered}
+    found: list[Candidate] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        if (len(word) > 1 and word.isupper()) or not wanted(word, start, end):
+            continue
+        options = options_of(word)
+        if not options:
+            continue
+        bare, opening = is_bare_span(text, start, end), is_sentence_start(text, start)
+        for row, original, folded in options:
+            if (start, end, folded) not in offered:
+                found.append(Candidate(start, end, word, original, row, variant, bare, opening))
+    return found
 
 
 def _joins(gap: str) -> bool:
