@@ -250,17 +250,23 @@ def _spin_wordnet(text: str, rng: random.Random, rate: float) -> list[tuple[int,
     return [(s, e, new, kind) for s, e, _, new, kind in units]
 
 
-@lru_cache(maxsize=100_000)
-def _thesaurus_options(word: str) -> tuple[str, ...]:
+def _is_common_word(lemma: str) -> bool:
+    """A single lowercase word common enough for the thesaurus family to write
+    (wordfreq Zipf >= THESAURUS_MIN_ZIPF)."""
     from wordfreq import zipf_frequency
 
+    return (lemma.isalpha() and lemma.islower()
+            and zipf_frequency(lemma, "en") >= THESAURUS_MIN_ZIPF)
+
+
+@lru_cache(maxsize=100_000)
+def _thesaurus_options(word: str) -> tuple[str, ...]:
     if word in FUNCTION_WORDS or len(word) < 3 or not word.isalpha():
         return ()
     options: list[str] = []
     for group in _alternatives_cached(word):
         for lemma in group:
-            if (lemma.isalpha() and lemma.islower() and lemma not in options
-                    and zipf_frequency(lemma, "en") >= THESAURUS_MIN_ZIPF):
+            if lemma not in options and _is_common_word(lemma):
                 options.append(lemma)
     return tuple(options)
 
@@ -270,15 +276,10 @@ def _thesaurus_inflected_options(word: str) -> tuple[str, ...]:
     """For a word that is a regular inflection ("targets", "announced"): the
     common single-word synonyms of its lemma, inflected the same way
     ("objectives", "declared")."""
-    from wordfreq import zipf_frequency
-
     options: list[str] = []
     for lemma, ending in analyses(word):
         for synonym in synonyms_for_ending(lemma, ending):
-            if not (synonym.isalpha() and synonym.islower()
-                    and zipf_frequency(synonym, "en") >= THESAURUS_MIN_ZIPF):
-                continue
-            form = inflect(synonym, ending)
+            form = inflect(synonym, ending) if _is_common_word(synonym) else None
             if form is not None and form != word and form not in options:
                 options.append(form)
     return tuple(options)
