@@ -47,3 +47,28 @@ def test_analysis_is_not_reused_for_a_list_extended_since():
     fresh = Restorer(thorough=True).restore(text)
     assert shared == fresh
     assert "city" in shared.text
+
+
+def test_a_heavily_spun_thesaurus_style_text_gets_more_confidence(monkeypatch):
+    """A thesaurus-style spinner that swaps 30% of the words makes each form
+    likelier a swap than at 10%, where the reading's temperature was fitted:
+    such a text's odds are raised by how much of it its spans say was swapped.
+    More restorations, most of them right; a text spun at 10% is unchanged."""
+    from pathlib import Path
+
+    import restore
+    import restore.decoder as decoder
+    from restore.evaluate import match_edits
+    from restore.spin import spin
+
+    original = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
+    text = original.read_text(encoding="utf-8")
+    heavy, light = spin(text, "thesaurus", seed=1, rate=0.3), spin(text, "thesaurus", seed=1)
+    raised, light_raised = restore.fix_and_explain(heavy.text), restore.fix_and_explain(light.text)
+    monkeypatch.setattr(decoder, "THESAURUS_REFERENCE_RATE", 1e9)  # never raised
+    plain, light_plain = restore.fix_and_explain(heavy.text), restore.fix_and_explain(light.text)
+    right_raised = sum(match_edits(heavy.edits, raised.substitutions)[1])
+    right_plain = sum(match_edits(heavy.edits, plain.substitutions)[1])
+    added = len(raised.substitutions) - len(plain.substitutions)
+    assert added >= 10 and right_raised - right_plain >= added / 2
+    assert light_raised == light_plain
