@@ -110,6 +110,9 @@ class Restorer:
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
         self._tortured_channel: TorturedChannel | None = None
         self._thorough_twin: Restorer | None = None
+        # the last _everyday_evidence: the default mode's check works it out for a
+        # text its twin then reads whole (text, strong forms, wordnet_style, result)
+        self._last_everyday: tuple | None = None
 
     @property
     def tortured_channel(self) -> TorturedChannel | None:
@@ -208,9 +211,10 @@ class Restorer:
         if not (has_more_words(text, 2 * WINDOW_WORDS) or default_score() < SHORT_TEXT_MAX_SPIN):
             return None
         twin = self.thorough_twin
-        end = len(text) if len(text) <= THESAURUS_SAMPLE_CHARS else (
-            text.rfind(" ", 0, THESAURUS_SAMPLE_CHARS) if " " in text[:THESAURUS_SAMPLE_CHARS]
-            else THESAURUS_SAMPLE_CHARS)
+        end = len(text)
+        if end > THESAURUS_SAMPLE_CHARS:  # (cut at a space, if there is one)
+            end = text.rfind(" ", 0, THESAURUS_SAMPLE_CHARS)
+            end = THESAURUS_SAMPLE_CHARS if end < 0 else end
         _, evidence = twin._everyday_evidence(
             text[:end], [c for c in strong if c.end <= end], False)
         if spin_score(evidence) < THESAURUS_MIN_SPIN:
@@ -297,14 +301,22 @@ class Restorer:
                            ) -> tuple[list[Candidate], DocumentEvidence]:
         """Thorough mode: the candidates of the strong and everyday forms of
         ``text`` (and, if no WordNet-style spinner shows, of its inflected
-        words), and the spin evidence they carry."""
+        words), and the spin evidence they carry. The last one is kept: the
+        default mode's check works it out for a text the thorough reading then
+        reads whole."""
+        last = self._last_everyday
+        if last is not None and last[0] == text and last[2] == wordnet_style and last[1] == strong:
+            candidates, evidence = last[3]
+            return list(candidates), evidence
         candidates = strong + self.matcher.weak.find(text)
         if self.channel is not None and not wordnet_style:
             # a thesaurus-style spinner inflects its synonyms ("objectives"
             # for "targets"): those forms are evidence as the lemmas are
             candidates += self.channel.find_inflected(text, candidates)
         candidates = _dedupe_sorted(candidates)
-        return candidates, replace(self._evidence(text, candidates), wordnet_style=wordnet_style)
+        evidence = replace(self._evidence(text, candidates), wordnet_style=wordnet_style)
+        self._last_everyday = (text, list(strong), wordnet_style, (candidates, evidence))
+        return list(candidates), evidence
 
     @property
     def _chunk_chars(self) -> int:
