@@ -60,9 +60,13 @@ OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 INFLECTED_PRIOR = 0.5  # an inflected form keeps this much of its lemma's prior
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
+# an original in capitals ("US", "OR") is taken to be at most as frequent as a word of
+# Zipf 3.5 (3 in a million words, as "courtroom"): the lowercase language model only
+# knows the word it spells ("us", "or"), up to 10,000 times commoner
+ACRONYM_LOGPROB = math.log(10 ** (3.5 - 9))
 # Raise when the rules of _rows_for change, and rebuild the shipped rows with
 # scripts/build_wordnet_channel.py (a test checks they match what is worked out).
-RULES_VERSION = 2
+RULES_VERSION = 3
 CHANNEL_TABLE_FILE = "wordnet_channel.tsv.gz"
 
 
@@ -314,6 +318,7 @@ def _spin_weight(original: str) -> tuple[str, float | None]:
 
 
 _SPIN_WEIGHTS = Memo(_spin_weight, 200_000)
+ACRONYM_WEIGHT = SPIN_RATE * math.exp(ACRONYM_LOGPROB)
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +372,7 @@ def stamp_inputs() -> tuple[tuple[str, str], ...]:
             return hashlib.sha256(fh.read()).hexdigest()
 
     rules = repr((RULES_VERSION, SPIN_RATE, HOP2_WEIGHT, MIN_PRIOR, MIN_PRIOR_FLOOR, MAX_PRIOR,
-                  MAX_ORIGINALS, UNKNOWN_WORD_LOGPROB, sorted(FUNCTION_WORDS)))
+                  MAX_ORIGINALS, UNKNOWN_WORD_LOGPROB, ACRONYM_LOGPROB, sorted(FUNCTION_WORDS)))
     return (("synsets", file_digest(synsets_path())),
             ("language model", file_digest(default_model_path())),
             ("rules", hashlib.sha256(rules.encode()).hexdigest()))
@@ -396,6 +401,11 @@ def _rows_for(spun: str) -> tuple[Row, ...]:
         lowered, weight = _SPIN_WEIGHTS[original]
         if weight is None:
             continue
+        if is_acronym(original):
+            # the (lowercase) language model reads "US", "OR", "IN" as "us", "or",
+            # "in": its frequency is another word's. How often authors write the
+            # acronym is unknown; it is taken as a less common word's at most
+            weight = min(weight, ACRONYM_WEIGHT)
         if lowered in spun_words and spun_words - {lowered} <= FUNCTION_WORDS:
             # a longer lemma that holds the word ("calendar month" for "month",
             # "Republic of Peru" for "Peru") gives it back, but not one that only
@@ -449,6 +459,15 @@ def spelling_key(word: str) -> str:
         if cue in key:
             key = pattern.sub(replacement, key)
     return key
+
+
+def is_acronym(word: str) -> bool:
+    """A word written in capitals, two letters or more ("US", "U.S.", "OR").
+
+    >>> [is_acronym(w) for w in ("US", "U.S.", "OR", "Ohio", "I", "AI-based")]
+    [True, True, True, False, False, False]
+    """
+    return len(word) > 1 and word.isupper() and all(ch.isalpha() or ch == "." for ch in word)
 
 
 def _legit_logprob(spun: str) -> float:

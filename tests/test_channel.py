@@ -21,6 +21,18 @@ def test_a_word_of_the_phrase_is_its_original_only_if_the_rest_is_not_function_w
     assert "Peru" in {r.original for r in CHANNEL.rows("Republic of Peru")}
 
 
+def test_an_acronym_is_not_taken_for_the_common_word_it_spells():
+    # the lowercase language model reads "OR" as "or" and "IN" as "in": before the
+    # cap, "surgery" -> "OR" had a prior of 0.75 and "Indiana" -> "IN" of 0.99
+    priors = {w: {r.original: r.prior for r in CHANNEL.rows(w)}
+              for w in ("surgery", "Oregon", "Indiana", "United States", "high muckamuck")}
+    assert "OR" not in priors["surgery"] and "OR" not in priors["Oregon"]
+    assert priors["Indiana"].get("IN", 0.0) < 0.1
+    assert priors["United States"].get("US", 0.0) < 0.1
+    # an acronym still stands behind a form nobody writes
+    assert priors["high muckamuck"]["VIP"] > 0.5
+
+
 def test_chain_rows_put_a_re_spun_word_back():
     assert "as" in {r.original for r in CHANNEL.chain_rows("every snatch")}
     assert CHANNEL.chain_rows("green tractor ladder") == ()
