@@ -33,6 +33,12 @@ def test_an_acronym_is_not_taken_for_the_common_word_it_spells():
     assert priors["high muckamuck"]["VIP"] > 0.5
 
 
+def test_british_spellings_are_not_restored_to_american_ones():
+    for british, american in (("sceptical", "skeptical"), ("fertiliser", "fertilizer"),
+                              ("maths", "math"), ("organiser", "organizer"), ("plough", "plow")):
+        assert american not in {r.original for r in CHANNEL.rows(british)}, british
+
+
 def test_chain_rows_put_a_re_spun_word_back():
     assert "as" in {r.original for r in CHANNEL.chain_rows("every snatch")}
     assert CHANNEL.chain_rows("green tractor ladder") == ()
