@@ -25,11 +25,13 @@ loaded: wordfreq's would cost 24 MB and 0.3 s.)
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import regex
 
 from .lm import get_language_model
+from .tables import builtin_table_dir
 from .tokens import FUNCTION_WORDS
 from .wordnet import load_synsets
 
@@ -38,6 +40,11 @@ ENDINGS = ("s", "ed", "ing")
 # plural nouns and third-person verbs take -s, verbs the others
 POS_FOR_ENDING = {"s": frozenset({"n", "v"}), "ed": frozenset({"v"}), "ing": frozenset({"v"})}
 MIN_WORD_LENGTH = 4   # "has", "was", "ups" are not analysed
+# a verb with an irregular past ("knew", "saw") gets no regular -ed form ("knowed",
+# "seed") that the language model finds this much rarer than its commonest irregular
+# one (log): "showed" (against "shown") and "burned" (against "burnt") stay
+IRREGULAR_RARER_BY = math.log(4)
+IRREGULAR_VERBS_FILE = "wordnet_irregular_verbs.tsv"
 _VOWELS = frozenset("aeiou")
 _SIBILANT_ENDS = ("s", "x", "z", "ch", "sh")
 
@@ -182,6 +189,8 @@ def inflect(lemma: str, ending: str) -> str | None:
     (None, None, None)
     >>> inflect("star", "ed"), inflect("refer", "ed"), inflect("tap", "ing")
     ('starred', 'referred', 'tapping')
+    >>> inflect("know", "ed"), inflect("see", "ed"), inflect("show", "ed"), inflect("burn", "ed")
+    (None, None, 'showed', 'burned')
     """
     if not lemma.isalpha() or not lemma.islower() or len(lemma) < 2:
         return None
@@ -191,5 +200,32 @@ def inflect(lemma: str, ending: str) -> str | None:
     if not known:
         return None
     if len(known) == 1 or (ending != "s" and _one_syllable(lemma)):
-        return known[0]
-    return max(known, key=model.unigram)  # ("heroes", "photos"; "referred", "visited")
+        form = known[0]
+    else:
+        form = max(known, key=model.unigram)  # ("heroes", "photos"; "referred", "visited")
+    if ending == "ed":
+        irregular = [f for f in irregular_forms().get(lemma, ()) if model.knows(f)]
+        if (irregular and form not in irregular and model.unigram(form)
+                < max(map(model.unigram, irregular)) - IRREGULAR_RARER_BY):
+            return None  # the speech-trained model's "knowed", "sayed", "seed"
+    return form
+
+
+@lru_cache(maxsize=1)
+def irregular_forms() -> dict[str, tuple[str, ...]]:
+    """lemma -> its irregular verb forms, from WordNet's exception list
+    (``wordlists/wordnet_irregular_verbs.tsv``, built by
+    ``scripts/build_wordnet_irregular.py``; -ing forms left out).
+
+    >>> irregular_forms()["know"], irregular_forms()["see"]
+    (('knew', 'known'), ('saw', 'seen'))
+    """
+    forms: dict[str, list[str]] = {}
+    path = builtin_table_dir() / IRREGULAR_VERBS_FILE
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            form, lemma = line.rstrip("\n").split("\t")
+            forms.setdefault(lemma, []).append(form)
+    return {lemma: tuple(found) for lemma, found in forms.items()}
