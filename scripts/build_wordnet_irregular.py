@@ -26,15 +26,13 @@ Usage: ``python scripts/build_wordnet_irregular.py [--wordnet-dir DIR] [--out PA
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import io
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from build_wordnet_synsets import DEFAULT_WORDNET_DIR, read_licence  # noqa: E402
+from build_wordnet_synsets import build_main, licence_comment  # noqa: E402
 
 DEFAULT_OUT = os.path.join(HERE, "..", "wordlists", "wordnet_irregular_verbs.tsv")
 
@@ -58,32 +56,22 @@ def render(wordnet_dir: str) -> str:
     out.write("# form<TAB>lemma, -ing forms left out; read by restore/inflection.py.\n")
     out.write(f"# {len(pairs)} pairs. Built by scripts/build_wordnet_irregular.py from Debian\n")
     out.write("# wordnet-base (/usr/share/wordnet). WordNet 3.0 licence, reproduced as required:\n")
-    out.write("#\n")
-    for line in read_licence(wordnet_dir):
-        out.write(f"#   {line}".rstrip() + "\n")
-    out.write("#\n")
+    out.write(licence_comment(wordnet_dir))
     for form, lemma in pairs:
         out.write(f"{form}\t{lemma}\n")
     return out.getvalue()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--wordnet-dir", default=DEFAULT_WORDNET_DIR)
-    parser.add_argument("--out", default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    if not os.path.exists(os.path.join(args.wordnet_dir, "verb.exc")):
-        print(f"no WordNet at {args.wordnet_dir} (apt-get install wordnet-base)", file=sys.stderr)
-        return 2
-    content = render(args.wordnet_dir)
-    tmp = args.out + ".tmp"
+def write_text(path: str, content: str) -> None:
+    tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(content)
-    os.replace(tmp, args.out)
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
-    n = sum(1 for line in content.splitlines() if line and not line.startswith("#"))
-    print(f"wrote {args.out}: {n} pairs, {os.path.getsize(args.out)} bytes, sha256 {digest}")
-    return 0
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return build_main(argv, __doc__.split("\n")[0], DEFAULT_OUT, "verb.exc", render,
+                      write_text, "pairs")
 
 
 if __name__ == "__main__":

@@ -61,6 +61,11 @@ def read_licence(wordnet_dir: str) -> list[str]:
     return lines
 
 
+def licence_comment(wordnet_dir: str) -> str:
+    """The licence as ``#`` comment lines, framed by empty comment lines."""
+    return "#\n" + "".join(f"#   {line}".rstrip() + "\n" for line in read_licence(wordnet_dir)) + "#\n"
+
+
 def read_synsets(wordnet_dir: str) -> list[tuple[str, tuple[str, ...]]]:
     """All synsets as (ss_type, lemmas), in WordNet order."""
     return [(ss_type, lemmas) for _, _, ss_type, lemmas in iter_synsets(wordnet_dir)]
@@ -76,10 +81,7 @@ def render(wordnet_dir: str) -> str:
     out.write(f"# {len(synsets)} synsets, {n_lemmas} distinct lemma strings.\n")
     out.write("# Built by scripts/build_wordnet_synsets.py from Debian wordnet-base\n")
     out.write("# (/usr/share/wordnet). WordNet 3.0 licence, reproduced as required:\n")
-    out.write("#\n")
-    for line in read_licence(wordnet_dir):
-        out.write(f"#   {line}".rstrip() + "\n")
-    out.write("#\n")
+    out.write(licence_comment(wordnet_dir))
     for ss_type, lemmas in synsets:
         out.write(ss_type + "\t" + "\t".join(lemmas) + "\n")
     return out.getvalue()
@@ -95,20 +97,30 @@ def write_gzip(path: str, content: str) -> None:
     os.replace(tmp, path)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def build_main(argv: list[str] | None, description: str, default_out: str, needed: str,
+               render_fn, write_fn, unit: str) -> int:
+    """The command line of a script that builds a wordlist from WordNet: ``--wordnet-dir``
+    (which must hold ``needed``) and ``--out``; ``render_fn(wordnet_dir)`` makes the
+    content, ``write_fn(path, content)`` writes it, and a line reports it, counting its
+    non-comment lines as ``unit``."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--wordnet-dir", default=DEFAULT_WORDNET_DIR)
-    parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--out", default=default_out)
     args = parser.parse_args(argv)
-    if not os.path.exists(os.path.join(args.wordnet_dir, "data.noun")):
+    if not os.path.exists(os.path.join(args.wordnet_dir, needed)):
         print(f"no WordNet at {args.wordnet_dir} (apt-get install wordnet-base)", file=sys.stderr)
         return 2
-    content = render(args.wordnet_dir)
-    write_gzip(os.path.abspath(args.out), content)
+    content = render_fn(args.wordnet_dir)
+    write_fn(os.path.abspath(args.out), content)
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
     n = sum(1 for line in content.splitlines() if line and not line.startswith("#"))
-    print(f"wrote {args.out}: {n} synsets, {os.path.getsize(args.out)} bytes, sha256 {digest}")
+    print(f"wrote {args.out}: {n} {unit}, {os.path.getsize(args.out)} bytes, sha256 {digest}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return build_main(argv, __doc__.split("\n")[0], DEFAULT_OUT, "data.noun", render,
+                      write_gzip, "synsets")
 
 
 if __name__ == "__main__":
