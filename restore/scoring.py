@@ -330,13 +330,13 @@ def thesaurus_could_write(c: Candidate) -> bool:
             and not (c.row.original[:1].isupper() and not c.row.spun[:1].isupper()))
 
 
-_ABBREVIATION_POINT = regex.compile(r"\.(?:[,;:.]|\s+[a-z0-9])")
+_ABBREVIATION_POINT = regex.compile(r"\.(?:[,;:.\w]|\s+[a-z0-9])")
 
 
 def written_abbreviated(text: str, c: Candidate) -> bool:
     """Would restoring ``c`` spell out its author's abbreviation? Its single word
     is written with an abbreviation's point that ends no sentence ("Aug. 2",
-    "Dec., or") and its original is a longer word that begins with it
+    "Dec., or", "S.C.") and its original is a longer word that begins with it
     ("August"). A thesaurus-style spinner that wrote "Aug" for "August" would
     not have added the point (in the Brown corpus's press texts spun that way,
     21 restorations such as "Aug." -> "August" were made at 0.5 or more, none
@@ -346,8 +346,8 @@ def written_abbreviated(text: str, c: Candidate) -> bool:
     >>> from restore.candidates import Candidate
     >>> row = Row("aug", "August", 0.5, WORDNET_FAMILY, "lemma", "t")
     >>> [written_abbreviated(text, Candidate(4, 7, "Aug", "August", row, "exact", False, False))
-    ...  for text in ("Due Aug. 2.", "Due Aug., or", "Due in Aug. Then", "Due Aug 2")]
-    [True, True, False, False]
+    ...  for text in ("Due Aug. 2.", "Due Aug., or", "Due in Aug. Then", "Due Aug 2", "Due Aug.5")]
+    [True, True, False, False, True]
     >>> written_abbreviated("Due Folk. 23.", Candidate(4, 8, "Folk", "Sept", row, "exact", False, False))
     False
     """
