@@ -58,6 +58,7 @@ MAX_ORIGINALS = 12  # per spun form, the likeliest
 MAX_PHRASE_WORDS = 3
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 INFLECTED_PRIOR = 0.5  # an inflected form keeps this much of its lemma's prior
+LEMMA_NOTE = "channel lemma"  # the note of the channel's own rows for a lemma
 CHAIN_PRIOR = 0.8  # a re-spun lemma keeps most of the likelihood of the lemma it came from
 UNKNOWN_WORD_LOGPROB = -16.0  # about 1 in 9 million words (Zipf 2): a rare word
 # an original in capitals ("US", "OR") is taken to be at most as frequent as a word of
@@ -384,7 +385,7 @@ def channel_stamp() -> str:
 
 
 def _lemma_row(spun: str, original: str, prior: float) -> Row:
-    return Row(spun, original, prior, WORDNET_FAMILY, "channel lemma", f"wordnet_synsets:{spun}")
+    return Row(spun, original, prior, WORDNET_FAMILY, LEMMA_NOTE, f"wordnet_synsets:{spun}")
 
 
 def _rows_for(spun: str) -> tuple[Row, ...]:

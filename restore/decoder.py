@@ -38,6 +38,7 @@ from typing import Sequence
 import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
+from .channel import LEMMA_NOTE as CHANNEL_LEMMA_NOTE
 from .channel import SPIN_RATE as CHANNEL_SPIN_RATE
 from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .memo import Memo
@@ -307,7 +308,7 @@ class LanguageModelScorer:
                   for k, c in enumerate(candidates)]
         slope = CALIBRATION_SLOPE if bare_rule else THESAURUS_CALIBRATION_SLOPE
         # (the channel's own rows, in a thesaurus-style reading: see THESAURUS_CHANNEL_SHIFT)
-        shift = [0.0 if bare_rule or c.row.note != "channel lemma" else THESAURUS_CHANNEL_SHIFT
+        shift = [0.0 if bare_rule or c.row.note != CHANNEL_LEMMA_NOTE else THESAURUS_CHANNEL_SHIFT
                  for c in candidates]
         keep_text = _Hypothesis(words, {})
         lifts = [analysis.plain_lift(k, self) if active[k] else 0.0
