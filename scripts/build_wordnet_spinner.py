@@ -314,15 +314,21 @@ def build(source: str, top_n: int, wordnet_dir: str) -> tuple[list[tuple], dict]
         note[(s, w)] = "fixed:and"
 
     # merge case variants of a spun form ("II"/"ii"): the engine matches on lowercase;
-    # display the lower-case variant if the spinner writes one, else the most likely
+    # display the lower-case variant if the spinner writes one, else the most likely.
+    # The frequencies are the form's (any original); the form written in a row is what
+    # the spinner writes for that row's original: from "New" (of New York) it writes
+    # "Modern" (the synset {New, Modern}), never "modern", so that row says "Modern"
+    # and a capitalised "Modern" in mid-sentence stays a candidate for it
     merged: dict[tuple[str, str], float] = defaultdict(float)
     mnote: dict[tuple[str, str], str] = {}
     forms: dict[str, list] = defaultdict(list)
+    pair_forms: dict[tuple[str, str], list] = defaultdict(list)
     order = ("wild", "observed", "fixed", "wordnet:hop1", "wordnet:hop2", "wordnet:chain")
     for (s, w), r in spin.items():
         k = (s.lower(), w)
         merged[k] += r
         forms[s.lower()].append((s != s.lower(), -r, s))
+        pair_forms[k].append((s != s.lower(), -r, s))
         n = note[(s, w)]
         rank = lambda x: next(i for i, o in enumerate(order) if x.startswith(o))
         if k not in mnote or rank(n) < rank(mnote[k]):
@@ -336,6 +342,7 @@ def build(source: str, top_n: int, wordnet_dir: str) -> tuple[list[tuple], dict]
     debug = {}
     for (sl, w), r in merged.items():
         s = display[sl]
+        written = min(pair_forms[(sl, w)])[2]
         note[(s, w)] = mnote[(sl, w)]
         if s.lower() == w.lower() or "\t" in s or not s.strip():
             continue
@@ -361,7 +368,7 @@ def build(source: str, top_n: int, wordnet_dir: str) -> tuple[list[tuple], dict]
         # "lemma": the spun form is itself a WordNet lemma, i.e. a real English word or
         # phrase with legitimate uses; the engine asks for more context before it acts
         is_lemma = bool(wn.synsets_of(s) or wn.synsets_of(sl))
-        rows.append((s, w, prior, note[(s, w)] + (" lemma" if is_lemma else "")))
+        rows.append((written, w, prior, note[(s, w)] + (" lemma" if is_lemma else "")))
     # unique on (spun lowercased, original): keep the highest prior
     best: dict[tuple[str, str], tuple] = {}
     for row in rows:
