@@ -2,7 +2,7 @@
 
 Candidates below the threshold are dropped; among overlapping ones a
 phrase-table match wins, the longest first, and then the most confident
-word-spinner candidate. Several passes are composed into one list of
+word-spinner candidate, unless a longer one restores the same word. Several passes are composed into one list of
 substitutions in input offsets, so chains unwind from the inside out; what
 the last pass leaves below the threshold discounts the restorations it may
 continue (:func:`doubt_unfinished`), and a restoration that is a name gets
@@ -25,6 +25,12 @@ from .numbers import is_number
 from .report import Substitution, output_spans, splice
 from .scoring import TORTURED_FAMILY, Scored
 from .spans import IntervalSet
+from .tokens import FUNCTION_WORDS
+
+
+# a word-spinner candidate at least this confident takes precedence over those inside
+# its span that restore the same word (see _inside_a_longer_twin)
+LONGER_TWIN_MIN_CONFIDENCE = 0.5
 
 
 def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
@@ -34,9 +40,13 @@ def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
     organization" is one tortured phrase, not a stray word and "neural
     organization". Word-spinner candidates then fill the free text, the most
     confident first: in "of the like capacity", "like" -> "same" (0.8) beats
-    the lemma "the like" -> "like" (0.6).
+    the lemma "the like" -> "like" (0.6); but one inside a longer candidate
+    that restores the same word is left out (:func:`_inside_a_longer_twin`).
     """
     eligible = [s for s in scored if s.confidence >= threshold]
+    twins = _inside_a_longer_twin(eligible)
+    if twins:
+        eligible = [s for s in eligible if id(s) not in twins]
     eligible.sort(key=lambda s: (s.candidate.row.family == WORDNET_FAMILY,
                                  _rank_within_family(s), s.candidate.start))
     taken: list[Scored] = []
@@ -46,6 +56,63 @@ def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
             taken.append(item)
     taken.sort(key=lambda s: s.candidate.start)
     return taken
+
+
+def _inside_a_longer_twin(eligible: Sequence[Scored]) -> set[int]:
+    """The ids of word-spinner candidates whose span lies inside the span of a
+    longer one, at least ``LONGER_TWIN_MIN_CONFIDENCE`` confident, that
+    restores the same word and adds a word that is no function word: "inch"
+    -> "in" inside "column inch" -> "in" (a hop of two, in -> inch -> column
+    inch). Both may be about as confident, since each is weighed against
+    keeping the text; restoring the short one leaves "column in", the end of
+    no chain. One that only adds function words does not count: "the like" ->
+    "same" around "like" -> "same", "and and so" -> "then" around the author's
+    "and" and "and so" -> "then". Dev set, seeds 1-2: 9 gold edits more restored,
+    3 fewer (recall 0.715 -> 0.716, precision 0.879 -> 0.880); Brown press texts:
+    0.661/0.826 -> 0.662/0.828, chains 0.695 -> 0.700.
+
+    >>> from restore.tables import Row
+    >>> def scored(start, end, spun, original, confidence):
+    ...     row = Row(spun, original, 0.9, WORDNET_FAMILY, "", "t")
+    ...     return Scored(Candidate(start, end, spun, original, row, "x", True, False), confidence, "")
+    >>> long, short = scored(0, 11, "column inch", "in", 0.94), scored(7, 11, "inch", "in", 0.95)
+    >>> [s.candidate.spun for s in choose([long, short], 0.5)]
+    ['column inch']
+    >>> [s.candidate.spun for s in choose([scored(0, 11, "column inch", "in", 0.3), short], 0.0)]
+    ['inch']
+    >>> [s.candidate.spun for s in choose([scored(0, 11, "column inch", "inch", 0.9), short], 0.5)]
+    ['inch']
+    >>> [s.candidate.spun for s in choose([scored(0, 8, "the like", "same", 0.9),
+    ...                                    scored(4, 8, "like", "same", 0.95)], 0.5)]
+    ['like']
+    """
+    by_original: dict[str, list[Scored]] = {}
+    for s in eligible:
+        if s.candidate.row.family == WORDNET_FAMILY:
+            by_original.setdefault(s.candidate.original.lower(), []).append(s)
+    inside: set[int] = set()
+    for group in by_original.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda s: (s.candidate.start, -s.candidate.end))
+        open_twins: list[Candidate] = []  # confident ones that start no later, by start
+        for s in group:
+            c = s.candidate
+            open_twins = [d for d in open_twins if d.end > c.start]
+            if any(d.end >= c.end and (d.start, d.end) != (c.start, c.end)
+                   and _adds_a_content_word(d, c) for d in open_twins):
+                inside.add(id(s))
+            if s.confidence >= LONGER_TWIN_MIN_CONFIDENCE:
+                open_twins.append(c)
+    return inside
+
+
+def _adds_a_content_word(longer: Candidate, inner: Candidate) -> bool:
+    """Does ``longer``'s spun form hold a word that is no function word outside
+    ``inner``'s span?"""
+    low, high = inner.start - longer.start, inner.end - longer.start
+    extra = f"{longer.spun[:low]} {longer.spun[high:]}"
+    return any(word.lower() not in FUNCTION_WORDS for word in extra.split())
 
 
 def _rank_within_family(s: Scored) -> tuple[float, float]:

@@ -21,6 +21,23 @@ def test_word_spinner_candidates_most_confident_first():
     assert [s.candidate.original for s in choose(items, 0.5)] == ["there"]
 
 
+def test_a_longer_twin_restoring_the_same_word_goes_first():
+    # "in" -> "inch" -> "column inch": restoring "inch" alone would leave "column in"
+    column_inch = scored(4, 15, "column inch", "in", 0.94)
+    inch = scored(11, 15, "inch", "in", 0.95)
+    assert [s.candidate.spun for s in choose([column_inch, inch], 0.5)] == ["column inch"]
+    # not when the longer one is unsure, restores another word, or only adds
+    # function words ("the like" -> "same" around the author's "the")
+    unsure = scored(4, 15, "column inch", "in", 0.45)
+    assert [s.candidate.spun for s in choose([unsure, inch], 0.0)] == ["inch"]
+    other = scored(4, 15, "column inch", "inch", 0.9)
+    assert [s.candidate.spun for s in choose([other, inch], 0.5)] == ["inch"]
+    the_like, like = scored(0, 8, "the like", "same", 0.9), scored(4, 8, "like", "same", 0.95)
+    assert [s.candidate.spun for s in choose([the_like, like], 0.5)] == ["like"]
+    and_so = [scored(0, 10, "and and so", "then", 0.9), scored(4, 10, "and so", "then", 0.95)]
+    assert [s.candidate.spun for s in choose(and_so, 0.5)] == ["and so"]
+
+
 def test_phrase_table_candidates_longest_first_and_before_word_spins():
     items = [scored(0, 28, "profound neural organization", "deep neural network", 0.7,
                     "tortured_phrases"),
