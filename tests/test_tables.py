@@ -47,3 +47,18 @@ def test_unknown_family_is_an_error_with_a_suggestion():
 def test_missing_wordlist_is_a_clear_error(tmp_path):
     with pytest.raises(TableError, match="cannot read wordlist"):
         load_rows(None, [tmp_path / "absent.tsv"])
+
+
+def test_wordnet_table_rows_show_what_the_spinner_writes_and_weigh_names_as_written():
+    rows = {(r.spun, r.original): r.prior for r in load_rows()
+            if r.family == "wordnet_spinner"}
+    # from "New" (New York) the spinner writes "Modern" (WordNet's {New, Modern}), so the
+    # row says so, and a capitalised "Modern" in mid-sentence is not ruled out
+    assert ("Modern", "New") in rows and ("modern", "New") not in rows
+    assert ("Mar", "March") in rows and ("Wed", "Wednesday") in rows
+    # a name is as common as the language model has it, not as the lower-case bigram
+    # list does ("united states" 2.5e-6, which gave the author's "United States" 0.70)
+    assert rows[("United States", "America")] < 0.1
+    # names the spinner writes that nobody else does stay near certain
+    assert rows[("High German", "German")] >= 0.9
+    assert rows[("mainland People's Republic of China", "China")] >= 0.9
