@@ -55,7 +55,9 @@ MIN_PRIOR = 0.02
 MIN_PRIOR_FLOOR = 0.002
 MAX_PRIOR = 0.99  # as in the shipped table
 MAX_ORIGINALS = 12  # per spun form, the likeliest
-MAX_PHRASE_WORDS = 3
+MAX_PHRASE_WORDS = 3  # phrases looked up as lemmas or as re-spun lemmas...
+# ...and as lemmas only, up to this many words ("Lao People's Democratic Republic" for Laos)
+MAX_LEMMA_WORDS = 6
 OPTIONS_CACHE_SIZE = 300_000  # forms as written whose candidates are kept
 INFLECTED_PRIOR = 0.5  # an inflected form keeps this much of its lemma's prior
 LEMMA_NOTE = "channel lemma"  # the note of the channel's own rows for a lemma
@@ -116,6 +118,8 @@ class WordNetChannel:
         offered = {(c.start, c.end, c.original.lower()) for c in covered}
         found: list[Candidate] = []
         known = self._options.get
+        lemmas = load_synsets().lemmas
+        long_starts = _long_lemma_starts()
         # the first span of ``over`` that ends after a phrase's start is the
         # only one it can overlap first: it does when that span starts before
         # the phrase ends (phrase starts only grow, so the pointer only moves on)
@@ -130,8 +134,10 @@ class WordNetChannel:
             for index in range(count):
                 start = spans[index][0]
                 longest = 1  # words in the longest phrase from here
-                while (longest < MAX_PHRASE_WORDS and index + longest < count
-                       and joins[index + longest - 1]):
+                word = text[start:spans[index][1]]
+                most = (MAX_LEMMA_WORDS if word in long_starts or word.lower() in long_starts
+                        else MAX_PHRASE_WORDS)
+                while longest < most and index + longest < count and joins[index + longest - 1]:
                     longest += 1
                 first_end = 0  # phrases from here must end after this
                 if over is not None:
@@ -150,6 +156,9 @@ class WordNetChannel:
                     spun = text[start:end]
                     options = known(spun)
                     if options is None:
+                        if last - index >= MAX_PHRASE_WORDS and not (
+                                spun in lemmas or spun.lower() in lemmas):
+                            continue  # (longer phrases: lemmas only, no re-spun ones)
                         options = self._options_for(spun)
                     if not options:
                         continue
@@ -283,6 +292,15 @@ def _joins(gap: str) -> bool:
 
 _JOINS = Memo(_joins, 10_000)
 _WORD = regex.compile(WORD_PATTERN)
+
+
+@lru_cache(maxsize=1)
+def _long_lemma_starts() -> frozenset[str]:
+    """First words of the lemmas longer than MAX_PHRASE_WORDS words, as WordNet
+    writes them ("Lao" of "Lao People's Democratic Republic"): a longer phrase
+    is looked up only from one of these."""
+    return frozenset(lemma.split(" ", 1)[0] for lemma in load_synsets().lemmas
+                     if lemma.count(" ") >= MAX_PHRASE_WORDS)
 
 
 @lru_cache(maxsize=200_000)

@@ -271,3 +271,17 @@ def test_find_inflected_skips_what_is_already_offered():
     first = [c for c in CHANNEL.find_inflected(text, []) if c.original == "residents"]
     assert first
     assert not [c for c in CHANNEL.find_inflected(text, first) if c.original == "residents"]
+
+
+def test_find_looks_up_longer_lemmas_whole_but_not_as_re_spun_ones():
+    channel = WordNetChannel()
+    text = "talks with Lao People's Democratic Republic and with Lao People's Free Republic"
+    found = {(c.spun, c.original) for c in channel.find(text, [], [(0, len(text))])}
+    assert ("Lao People's Democratic Republic", "Laos") in found  # four words, a lemma
+    # four words that are no lemma are not taken apart for a re-spun one
+    assert not any(c.count(" ") >= 3 for c, _ in found - {("Lao People's Democratic Republic",
+                                                           "Laos")})
+    # three-word phrases are still put back when re-spun ("every snatch" is "every bit")
+    text = "prices rose every snatch fast"
+    assert ("every snatch", "as") in {(c.spun, c.original)
+                                      for c in channel.find(text, [], [(0, len(text))])}
