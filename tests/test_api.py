@@ -473,7 +473,7 @@ def test_clean_prose_that_looks_thesaurus_style_is_mostly_cleared_on_a_first_sma
         monkeypatch):
     """The thorough reading's evidence is worked out on a first 2,000 characters;
     prose that scores under THESAURUS_CLEARLY_CLEAN there is not sampled further
-    (37 of 49 such Brown texts), a spun text goes on to the whole sample."""
+    (33 of 46 such Brown texts), a spun text goes on to the whole sample."""
     import json
     from pathlib import Path
 
