@@ -23,10 +23,13 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from types import TracebackType
 
 TEMP_SUFFIX = ".unspin-tmp"
+TEMP_NAME_TRIES = 100
+# a new file only (never one that is there, nor through a symbolic link), binary on Windows
+_CREATE_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0))
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -82,9 +85,22 @@ class AtomicWriter:
                 os.umask(umask)
                 self.mode = 0o666 & ~umask
         name = os.path.basename(self.target)
-        self.fd, self.temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX,
-                                              dir=self.folder)
-        return self
+        # the name is known before the file exists, so an interrupt (Ctrl-C) that
+        # lands just after the file is made, before the name could be kept (as
+        # with tempfile.mkstemp), still finds it to remove: __exit__ is not called
+        # when __enter__ raises
+        try:
+            for _ in range(TEMP_NAME_TRIES):
+                self.temp = os.path.join(self.folder, f".{name}.{os.urandom(5).hex()}{TEMP_SUFFIX}")
+                try:
+                    self.fd = os.open(self.temp, _CREATE_FLAGS, 0o600)
+                    return self
+                except FileExistsError:
+                    self.temp = ""
+            raise FileExistsError(f"no free temporary name beside {self.target}")
+        except BaseException:
+            self.discard()
+            raise
 
     def write(self, data: bytes) -> None:
         write_all(self.fd, data)

@@ -121,6 +121,29 @@ def test_fsync_failure_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
 
 
+def test_an_interrupt_just_after_the_temporary_file_is_made_leaves_no_trace(tmp_path,
+                                                                             monkeypatch):
+    """Ctrl-C may land between the making of the temporary file and the moment
+    its name is kept (tempfile.mkstemp had just returned; CI once found such a
+    file after an interrupted folder run): the file is still removed."""
+    target = tmp_path / "a.txt"
+    target.write_bytes(b"old")
+    real_open = os.open
+
+    def interrupted_open(path, flags, mode=0o777, **kwargs):
+        fd = real_open(path, flags, mode, **kwargs)
+        if str(path).endswith(restore.safe_write.TEMP_SUFFIX):
+            os.close(fd)
+            raise KeyboardInterrupt
+        return fd
+
+    monkeypatch.setattr(os, "open", interrupted_open)
+    with pytest.raises(KeyboardInterrupt):
+        restore.safe_write.atomic_write_bytes(target, b"new")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+    assert target.read_bytes() == b"old"
+
+
 def test_unreadable_file(tmp_path, monkeypatch):
     root = tmp_path / "in"
     originals = make_folder(root)
