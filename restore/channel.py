@@ -518,7 +518,7 @@ def _legit_logprob(spun: str) -> float:
         if american != forms[0] and model.knows(american):
             return model.unigram(american)
         return UNKNOWN_WORD_LOGPROB
-    return _phrase_logprob(spun)
+    return phrase_logprob(spun)
 
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
@@ -565,5 +565,7 @@ def _lemmas_and_frames(wordnet: Synsets) -> tuple[KeysView[str], set[str]]:
     return wordnet.lemmas, wordnet.frames
 
 
-def _phrase_logprob(phrase: str) -> float:
-    return get_language_model().sequence_logprob(lm_words(phrase))  # "40" read as "forty"
+def phrase_logprob(phrase: str) -> float:
+    """The language model's log probability of ``phrase`` as a whole, out of
+    context (numerals read as number words: "40" as "forty")."""
+    return get_language_model().sequence_logprob(lm_words(phrase))

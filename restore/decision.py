@@ -2,11 +2,11 @@
 
 Candidates below the threshold are dropped; among overlapping ones a
 phrase-table match wins, the longest first, and then the most confident
-word-spinner candidate, unless a longer one restores the same word. Several passes are composed into one list of
-substitutions in input offsets, so chains unwind from the inside out; what
-the last pass leaves below the threshold discounts the restorations it may
-continue (:func:`doubt_unfinished`), and a restoration that is a name gets
-its capitals (:func:`_cased`).
+word-spinner candidate, unless a longer one restores the same word. Several
+passes are composed into one list of substitutions in input offsets, so
+chains unwind from the inside out; what the last pass leaves below the
+threshold discounts the restorations it may continue (:func:`doubt_unfinished`),
+and a restoration that is a name gets its capitals (:func:`_cased`).
 
 >>> from restore.report import Substitution as S
 >>> merge_pass([S(3, 14, "urban amount", "urban center", 0.9, "a")],

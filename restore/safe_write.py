@@ -91,7 +91,8 @@ class AtomicWriter:
         # when __enter__ raises
         try:
             for _ in range(TEMP_NAME_TRIES):
-                self.temp = os.path.join(self.folder, f".{name}.{os.urandom(5).hex()}{TEMP_SUFFIX}")
+                token = os.urandom(5).hex()
+                self.temp = os.path.join(self.folder, f".{name}.{token}{TEMP_SUFFIX}")
                 try:
                     self.fd = os.open(self.temp, _CREATE_FLAGS, 0o600)
                     return self

@@ -88,14 +88,9 @@ from wordnet_reader import DEFAULT_WORDNET_DIR, WordNet  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(1, REPO)
+from restore.channel import phrase_logprob  # noqa: E402  (the decoder's language model)
 from restore.channel import spelling_key  # noqa: E402  (British/American, hyphen, space)
-from restore.lm import get_language_model, lm_words  # noqa: E402
 
-
-def language_model_logprob(phrase: str) -> float:
-    """The decoder's language model's log probability of ``phrase`` (pocketsphinx's
-    trigram model, BSD-2; numerals read as number words)."""
-    return get_language_model().sequence_logprob(lm_words(phrase))
 DEFAULT_SOURCE = os.path.normpath(os.path.join(REPO, "..", "shared", "data"))
 OUT = os.path.join(REPO, "wordlists", "wordnet_spinner.tsv")
 
@@ -185,7 +180,7 @@ class Freq:
             # house" at 5e-7, a twentieth of their use. A name's frequency is at
             # least the language model's (the one the decoder and the WordNet
             # channel use): "United States" 1.7e-4, "High German" 4e-8
-            f = max(f, math.exp(language_model_logprob(s)))
+            f = max(f, math.exp(phrase_logprob(s)))
         return f
 
 
