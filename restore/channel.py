@@ -156,8 +156,9 @@ class WordNetChannel:
                     spun = text[start:end]
                     options = known(spun)
                     if options is None:
+                        straight = lemma_spelling(spun)
                         if last - index >= MAX_PHRASE_WORDS and not (
-                                spun in lemmas or spun.lower() in lemmas):
+                                straight in lemmas or straight.lower() in lemmas):
                             continue  # (longer phrases: lemmas only, no re-spun ones)
                         options = self._options_for(spun)
                     if not options:
@@ -240,7 +241,8 @@ class WordNetChannel:
         """(row, original in the case of ``spun``, original lowercased) for a
         word or single-spaced run of words, as it occurs in the text."""
         lemmas = load_synsets().lemmas
-        form = spun if spun in lemmas else spun.lower()
+        straight = lemma_spelling(spun)  # ("People’s" as WordNet writes it)
+        form = straight if straight in lemmas else straight.lower()
         if form in lemmas:
             rows = self.rows(form)
         elif " " in spun:
@@ -249,7 +251,7 @@ class WordNetChannel:
             rows = ()
         options = []
         for row in rows:
-            original = transfer_case(spun, row.spun, row.original)
+            original = transfer_case(straight, row.spun, row.original)
             if original != spun:
                 options.append((row, original, original.lower()))
         if len(self._options) >= OPTIONS_CACHE_SIZE:
@@ -292,6 +294,17 @@ def _joins(gap: str) -> bool:
 
 _JOINS = Memo(_joins, 10_000)
 _WORD = regex.compile(WORD_PATTERN)
+
+
+def lemma_spelling(phrase: str) -> str:
+    """``phrase`` with its apostrophes straight, as WordNet writes them: web text
+    often has curly ones ("People’s Republic of China"; a word holds no other
+    kind, see tokens.WORD_PATTERN).
+
+    >>> lemma_spelling("Lao People’s Democratic Republic"), lemma_spelling("ne'er")
+    ("Lao People's Democratic Republic", "ne'er")
+    """
+    return phrase.replace("’", "'") if "’" in phrase else phrase
 
 
 @lru_cache(maxsize=1)

@@ -285,3 +285,15 @@ def test_find_looks_up_longer_lemmas_whole_but_not_as_re_spun_ones():
     text = "prices rose every snatch fast"
     assert ("every snatch", "as") in {(c.spun, c.original)
                                       for c in channel.find(text, [], [(0, len(text))])}
+
+
+def test_find_reads_curly_apostrophes_as_wordnet_s_straight_ones():
+    # web text has curly apostrophes (a blog engine curls a spinner's straight ones)
+    channel = WordNetChannel()
+    for apostrophe in ("'", "’"):
+        text = f"talks with Lao People{apostrophe}s Democratic Republic ended"
+        found = {(c.spun, c.original) for c in channel.find(text, [], [(0, len(text))])}
+        assert (f"Lao People{apostrophe}s Democratic Republic", "Laos") in found
+    text = "it ne’er rains"
+    assert ("ne’er", "never") in {(c.spun, c.original)
+                                  for c in channel.find(text, [], [(0, len(text))])}
