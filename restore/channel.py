@@ -156,10 +156,10 @@ class WordNetChannel:
                     spun = text[start:end]
                     options = known(spun)
                     if options is None:
-                        straight = lemma_spelling(spun)
-                        if last - index >= MAX_PHRASE_WORDS and not (
-                                straight in lemmas or straight.lower() in lemmas):
-                            continue  # (longer phrases: lemmas only, no re-spun ones)
+                        if last - index >= MAX_PHRASE_WORDS:  # (lemmas only, no re-spun ones)
+                            straight = lemma_spelling(spun)
+                            if not (straight in lemmas or straight.lower() in lemmas):
+                                continue
                         options = self._options_for(spun)
                     if not options:
                         continue
