@@ -156,10 +156,9 @@ class WordNetChannel:
                     spun = text[start:end]
                     options = known(spun)
                     if options is None:
-                        if last - index >= MAX_PHRASE_WORDS:  # (lemmas only, no re-spun ones)
-                            straight = lemma_spelling(spun)
-                            if not (straight in lemmas or straight.lower() in lemmas):
-                                continue
+                        if (last - index >= MAX_PHRASE_WORDS
+                                and _lemma_form(spun, lemmas) not in lemmas):
+                            continue  # (longer phrases: lemmas only, no re-spun ones)
                         options = self._options_for(spun)
                     if not options:
                         continue
@@ -241,8 +240,7 @@ class WordNetChannel:
         """(row, original in the case of ``spun``, original lowercased) for a
         word or single-spaced run of words, as it occurs in the text."""
         lemmas = load_synsets().lemmas
-        straight = lemma_spelling(spun)  # ("People’s" as WordNet writes it)
-        form = straight if straight in lemmas else straight.lower()
+        form = _lemma_form(spun, lemmas)
         if form in lemmas:
             rows = self.rows(form)
         elif " " in spun:
@@ -251,7 +249,7 @@ class WordNetChannel:
             rows = ()
         options = []
         for row in rows:
-            original = transfer_case(straight, row.spun, row.original)
+            original = transfer_case(spun, row.spun, row.original)
             if original != spun:
                 options.append((row, original, original.lower()))
         if len(self._options) >= OPTIONS_CACHE_SIZE:
@@ -305,6 +303,13 @@ def lemma_spelling(phrase: str) -> str:
     ("Lao People's Democratic Republic", "ne'er")
     """
     return phrase.replace("’", "'") if "’" in phrase else phrase
+
+
+def _lemma_form(spun: str, lemmas: KeysView[str]) -> str:
+    """``spun`` as WordNet would list it: apostrophes straight, and lowercased
+    unless it is a lemma as written ("Dec", "High German")."""
+    straight = lemma_spelling(spun)
+    return straight if straight in lemmas else straight.lower()
 
 
 @lru_cache(maxsize=1)
