@@ -26,6 +26,7 @@ from .clean import has_more_words, nothing_to_restore
 from .decision import choose, doubt_unfinished, drop_reversals, merge_pass, to_substitutions
 from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
+from .number_style import weigh_number_style
 from .numbers import merge_number_spellings
 from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
@@ -476,7 +477,8 @@ def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidat
     """Sorted, with one candidate per span and original (the likeliest row):
     two rows offering the same restoration must not split its probability,
     nor may "6" and "six" (see :mod:`restore.numbers`). Given ``text``, Roman
-    numerals that are part of a name ("World War II") are dropped."""
+    numerals that are part of a name ("World War II") are dropped, and a
+    respelled number is weighed by the text's own style (:mod:`restore.number_style`)."""
     seen: set[tuple[int, int, str]] = set()
     out = []
     for c in sorted(candidates, key=lambda c: (c.start, -c.end, -c.row.prior)):
@@ -484,7 +486,10 @@ def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidat
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return merge_number_spellings(drop_numbered_names(text, out) if text else out, text)
+    if not text:
+        return merge_number_spellings(out)
+    # a respelled number is weighed by how the text writes its other numbers
+    return weigh_number_style(merge_number_spellings(drop_numbered_names(text, out), text), text)
 
 
 @lru_cache(maxsize=16)

@@ -1,0 +1,66 @@
+"""A respelled number is weighed by how the text writes its other numbers."""
+
+import restore
+from restore.candidates import Candidate
+from restore.number_style import (_NUMBER, keeps_style, spin_probability, style_counts,
+                                  weigh_number_style)
+from conftest import row
+
+NEWS = ("The city bought 12 trams, 30 vans and 25 cars in 2019, and three depots; "
+        "14 more trams and 18 vans come next year, five of them electric, and forty buses.")
+
+
+def _numbers(text):
+    return [(m.group(), keeps_style(text, m.start(), m.end())) for m in _NUMBER.finditer(text)]
+
+
+def test_a_number_keeps_news_style_or_its_place_says_nothing():
+    assert _numbers("He ran 40 miles and forty more, then two and 7 laps.") == [
+        ("40", True), ("forty", False), ("two", True), ("7", False)]
+    # dates and labels, sentence starts, lists, scores, "one" (a pronoun too)
+    assert _numbers("On June 3 in Room 4. Ten ran: 1  Smith. A 5 to 3 vote, one of them.") == [
+        ("3", None), ("4", None), ("Ten", None), ("1", None), ("5", None), ("3", None),
+        ("one", None)]
+    # the hour: "six o'clock" and "6 o'clock" are both written
+    assert _numbers("(Channel 9 at 9:30) at 8 o'clock, six o'clock") == [
+        ("9", None), ("8", None), ("six", None)]
+
+
+def test_style_counts_count_each_kind_of_number():
+    # 2019 is a year, not a count; under ten: three, five; 10 and up: the rest
+    assert style_counts(NEWS) == {False: (2, 2), True: (5, 6)}
+    assert style_counts("No numbers here.") == {False: (0, 0), True: (0, 0)}
+
+
+def test_a_number_against_the_style_is_likelier_a_spin_the_more_the_text_keeps_it():
+    news, spelled_out = spin_probability(False, 27, 30), spin_probability(False, 4, 10)
+    assert news > 0.6 > 0.3 > spelled_out
+    # a number that keeps to the style is rarely a spin of the other spelling,
+    # unless the text's other numbers of its kind do not ("2 samples", "three")
+    assert spin_probability(True, 27, 30) < 0.05 < 0.5 < spin_probability(True, 1, 30)
+    # with no numbers to go by, the prior rate decides, and no more than a guess
+    assert spelled_out < spin_probability(False, 0, 0) < 0.5
+
+
+def test_only_candidates_that_respell_a_number_are_weighed_by_the_other_numbers():
+    start = NEWS.index("forty")
+    forty = Candidate(start, start + 5, "forty", "40", row("forty", "40", 0.31), "exact", True, False)
+    twoscore = Candidate(start, start + 5, "forty", "twoscore", row("forty", "twoscore", 0.05),
+                         "exact", True, False)
+    weighed = weigh_number_style([forty, twoscore], NEWS)
+    # the others of 10 and up: all five keep to the style; "forty" itself is not counted
+    assert weighed[0].row.prior > 0.5
+    assert "5 of this text's 5 other numbers of 10 and up keep news style" in weighed[0].row.rule
+    assert weighed[1] == twoscore
+    spelled = NEWS.replace("12", "twelve").replace("30", "thirty").replace("25", "twenty-five")
+    start = spelled.index("forty")
+    forty = Candidate(start, start + 5, "forty", "40", row("forty", "40", 0.31), "exact", True, False)
+    assert weigh_number_style([forty], spelled)[0].row.prior < 0.3
+
+
+def test_restored_numbers_say_why():
+    text = ("The council volition buy forty new buses in addition to 12 trams past times March, "
+            "and 25 more will join them inward the spring, when the 11 routes open.")
+    result = restore.fix_and_explain(text)
+    forty = [s for s in result.substitutions if s.spun == "forty"]
+    assert forty and forty[0].original == "40" and "keep news style" in forty[0].rule
