@@ -298,7 +298,8 @@ class Restorer:
         found: list[Substitution] = []  # what the last pass restored
         for _ in range(MAX_PASSES):
             if candidates is None:  # (a later pass: gathered only when it runs)
-                candidates = drop_reversals(self._candidates_near(current, written, evidence),
+                candidates = drop_reversals(self._candidates_near(current, written, evidence,
+                                                                  text),
                                             found)
             found, scored = self._decide(current, candidates, evidence, cut)
             if not found:
@@ -401,9 +402,10 @@ class Restorer:
         return evidence.word_spinner_log_lr >= WORDNET_STYLE_MIN_EVIDENCE * evidence.words
 
     def _candidates_near(self, current: str, written: Sequence[tuple[int, int]],
-                         evidence: DocumentEvidence) -> list[Candidate]:
+                         evidence: DocumentEvidence, text: str) -> list[Candidate]:
         """The candidates of a later pass: those over ``written`` (spans of
-        ``current`` that earlier passes wrote), tortured rows left out."""
+        ``current`` that earlier passes wrote), tortured rows left out. A
+        respelled number is weighed by how ``text``, as given, writes the others."""
         candidates = [c for c in self.matcher.find_near(current, written)
                       if c.row.family != TORTURED_FAMILY]
         if self.channel is not None and written and spin_score(evidence) >= CHANNEL_MIN_SPIN:
@@ -411,7 +413,7 @@ class Restorer:
             # anatomy" -> "topology", is a lemma no table lists
             near = around(written, 40, len(current))
             candidates = _dedupe_sorted(
-                candidates + self.channel.find(current, candidates, near, written), current)
+                candidates + self.channel.find(current, candidates, near, written), current, text)
         return candidates
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
@@ -473,12 +475,14 @@ def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
         "tables", inputs, lambda: TieredMatcher.compile(load_rows(families), is_strong_row)))
 
 
-def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidate]:
+def _dedupe_sorted(candidates: list[Candidate], text: str = "",
+                   counted: str | None = None) -> list[Candidate]:
     """Sorted, with one candidate per span and original (the likeliest row):
     two rows offering the same restoration must not split its probability,
     nor may "6" and "six" (see :mod:`restore.numbers`). Given ``text``, Roman
     numerals that are part of a name ("World War II") are dropped, and a
-    respelled number is weighed by the text's own style (:mod:`restore.number_style`)."""
+    respelled number is weighed by the text's own style (:mod:`restore.number_style`),
+    read from ``counted`` if given (the text as given, in a later pass)."""
     seen: set[tuple[int, int, str]] = set()
     out = []
     for c in sorted(candidates, key=lambda c: (c.start, -c.end, -c.row.prior)):
@@ -489,7 +493,8 @@ def _dedupe_sorted(candidates: list[Candidate], text: str = "") -> list[Candidat
     if not text:
         return merge_number_spellings(out)
     # a respelled number is weighed by how the text writes its other numbers
-    return weigh_number_style(merge_number_spellings(drop_numbered_names(text, out), text), text)
+    return weigh_number_style(merge_number_spellings(drop_numbered_names(text, out), text), text,
+                              counted)
 
 
 @lru_cache(maxsize=16)

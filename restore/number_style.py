@@ -36,12 +36,14 @@ keep to it, 0.008, 0.029, 0.137 and 0.078.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
 import regex
 
 from .candidates import Candidate
+from .memo import Memo
 from .numbers import SPELLED_OUT_BELOW, WORD_OF_NUMBER, number_value, preferred_spelling
 
 # the share of a spun text's numbers that the WordNet-style spinner respells
@@ -65,6 +67,10 @@ _NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 # a bare number: not inside a word, a decimal, a time, a range or a sum
 _NUMBER = regex.compile(rf"(?<![\w.,:/$£€#-])(?:[0-9]{{1,2}}|(?i:{_NUMBER_WORD}))"
                         r"(?![\w%:/-]|[.,]\d)")
+# the same on lower-cased text, with the standard library's engine: three times as fast
+# (3.6 ms for 100 KB against 10), and style_counts runs on every pass of a spun text
+_NUMBER_LOWER = re.compile(rf"(?<![\w.,:/$£€#-])(?:[0-9]{{1,2}}|{_NUMBER_WORD})"
+                           r"(?![\w%:/-]|[.,]\d)")
 _SENTENCE_END = regex.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 # a list's number ("reasons: 1  Broglio's"), a score or a count against
 # another ("a 4 to 3 vote", "5-3"), the hour ("six o'clock", "6 o'clock"):
@@ -120,13 +126,19 @@ def style_counts(text: str) -> dict[bool, tuple[int, int]]:
     """Per kind of number (10 and up: True, under ten: False), how many of the
     text's numbers of that kind keep to news style and how many say anything."""
     counts = {False: [0, 0], True: [0, 0]}
-    for match in _NUMBER.finditer(text):
+    lowered = text.lower()
+    # (lower-casing keeps offsets unless a letter becomes two: "İ" -> "i̇")
+    numbers = _NUMBER_LOWER.finditer(lowered) if len(lowered) == len(text) else _NUMBER.finditer(text)
+    for match in numbers:
         keeps = keeps_style(text, match.start(), match.end())
         if keeps is not None:
-            slot = counts[_is_large(match.group())]
+            slot = counts[_is_large(text[match.start():match.end()])]
             slot[0] += keeps
             slot[1] += 1
     return {large: (kept, seen) for large, (kept, seen) in counts.items()}
+
+
+_VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
 
 
 def _is_large(number: str) -> bool:
@@ -146,11 +158,27 @@ def spin_probability(spun_keeps_style: bool, kept: int, seen: int) -> float:
     return spun / (spun + (1 - SPUN_NUMBER_SHARE) * (1 - original_as_seen))
 
 
-def weigh_number_style(candidates: Sequence[Candidate], text: str) -> list[Candidate]:
+_last_counted: tuple[str, dict[bool, tuple[int, int]]] | None = None
+
+
+def counts_of(text: str) -> dict[bool, tuple[int, int]]:
+    """:func:`style_counts` of ``text``, kept for the next call: every pass of
+    a spun text weighs its numbers by the text as given."""
+    global _last_counted
+    last = _last_counted
+    if last is not None and (last[0] is text or last[0] == text):
+        return last[1]
+    counts = style_counts(text)
+    _last_counted = (text, counts)
+    return counts
+
+
+def weigh_number_style(candidates: Sequence[Candidate], text: str,
+                       counted: str | None = None) -> list[Candidate]:
     """``candidates``, each that respells a number ("forty" -> "40") with
     :func:`spin_probability` for its prior, from the text's other numbers of
-    its kind; their counts are named in the row's rule so that the report
-    says why.
+    its kind (in ``counted``, if given, else ``text``); their counts are
+    named in the row's rule so that the report says why.
 
     >>> from restore.tables import Row
     >>> text = "It bought 12 trams, 30 vans, 25 cars and forty buses."
@@ -161,16 +189,18 @@ def weigh_number_style(candidates: Sequence[Candidate], text: str) -> list[Candi
     counts: dict[bool, tuple[int, int]] | None = None
     out = []
     for c in candidates:
-        value = number_value(c.spun)
+        value = _VALUES[c.spun]
         keeps = (keeps_style(text, c.start, c.end)
-                 if value is not None and value == number_value(c.original) else None)
+                 if value is not None and value == _VALUES[c.original] else None)
         if keeps is None:
             out.append(c)
             continue
         if counts is None:
-            counts = style_counts(text)
+            counts = counts_of(text if counted is None else counted)
         kept, seen = counts[_is_large(c.spun)]
-        kept, seen = kept - keeps, seen - 1  # the others: this one is what is asked
+        # the others: this one is what is asked (in a later pass it may be one
+        # the text as given spelled the other way, or not have counted)
+        kept, seen = max(0, kept - keeps), max(0, seen - 1)
         prior = round(spin_probability(keeps, kept, seen), 4)
         rule = (f"{c.row.rule}; {kept} of this text's {seen} other numbers "
                 f"{'of 10 and up' if value >= SPELLED_OUT_BELOW else 'under ten'} keep news style")
