@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Callable, Iterable, Sequence
 
 import ahocorasick
@@ -152,9 +152,16 @@ def pluralise(word: str) -> str:
     return word + "s"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Candidate:
-    """A table phrase found in the text: ``text[start:end] == spun``."""
+    """A table phrase found in the text: ``text[start:end] == spun``.
+
+    >>> from dataclasses import replace
+    >>> c = Candidate(5, 15, "past times", "by", Row("past times", "by", 0.9, "f", "", "t"),
+    ...               "exact", bare=True, sentence_start=False)
+    >>> c.spun, c.original, c.bare, c == replace(c, bare=True), c == replace(c, bare=False)
+    ('past times', 'by', True, True, False)
+    """
 
     start: int
     end: int
@@ -165,10 +172,30 @@ class Candidate:
     bare: bool
     sentence_start: bool
 
+    def __init__(self, start: int, end: int, spun: str, original: str, row: Row,
+                 variant: str, bare: bool, sentence_start: bool):
+        # as the frozen dataclass's own __init__, but through the slots' setters
+        # (object.__setattr__ looks each one up by name): clean text makes tens
+        # of thousands of candidates a megabyte, and this halves what each costs
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_SPUN(self, spun)
+        _SET_ORIGINAL(self, original)
+        _SET_ROW(self, row)
+        _SET_VARIANT(self, variant)
+        _SET_BARE(self, bare)
+        _SET_SENTENCE_START(self, sentence_start)
+
     @property
     def rule(self) -> str:
         suffix = "" if self.variant == "exact" else f" ({self.variant})"
         return f"{self.row.family}:{self.row.spun}->{self.row.original} [{self.row.rule}]{suffix}"
+
+
+# the setters of Candidate's slots, one per field in order (should a field be added
+# or taken away, unpacking them fails on import)
+_SET_START, _SET_END, _SET_SPUN, _SET_ORIGINAL, _SET_ROW, _SET_VARIANT, _SET_BARE, \
+    _SET_SENTENCE_START = (getattr(Candidate, f.name).__set__ for f in fields(Candidate))
 
 
 def transfer_case(found: str, table_spun: str, original: str) -> str:
@@ -347,6 +374,9 @@ class PhraseMatcher:
         found: list[Candidate] = []
         lengths, own_punctuation, options_of = self._lengths, self._punctuation, self._options
         multiword = self._multiword
+        # the hits come by where they end; while each starts after the one before, and
+        # each hit's options come likeliest first, ``found`` is in position order as it is
+        ordered, previous = True, -1
         for last, number in self._automaton.iter(haystack):
             length = lengths[number]
             local = last - length - 1  # the key sits at haystack[local + 1 : local + 1 + length]
@@ -361,12 +391,16 @@ class PhraseMatcher:
             if options is None:
                 options = self._options_for(number, spun)
             if options:
+                if begin <= previous:
+                    ordered = False
+                previous = begin
                 bare = is_bare_span(text, begin, finish)
                 opening = is_sentence_start(text, begin)
                 for row, restored, variant in options:
                     found.append(Candidate(begin, finish, spun, restored, row, variant, bare,
                                            opening))
-        found.sort(key=lambda c: (c.start, -c.end, -c.row.prior))
+        if not ordered:
+            found.sort(key=position_order)
         return found
 
     def find_near(self, text: str, spans: Sequence[tuple[int, int]],
@@ -394,10 +428,22 @@ class PhraseMatcher:
             restored = transfer_case(spun, row.spun, original)
             if restored != spun:
                 out.append((row, restored, variant))
+        out.sort(key=lambda option: -option[0].prior)  # (stable: as position_order sorts them)
         if len(self._options) >= OPTIONS_CACHE_SIZE:
             self._options.clear()
         options = self._options[(number, spun)] = tuple(out)
         return options
+
+
+def position_order(c: Candidate) -> tuple[int, int, float]:
+    """The order candidates are handed on in: by start, the longer span
+    first, and on one span the likelier row first.
+
+    >>> row = Row("x", "y", 0.5, "f", "", "t")
+    >>> [position_order(Candidate(s, e, "x", "y", row, "exact", True, False)) for s, e in ((3, 5), (3, 9))]
+    [(3, -5, -0.5), (3, -9, -0.5)]
+    """
+    return c.start, -c.end, -c.row.prior
 
 
 def _automaton_of(keys: Sequence[str]) -> ahocorasick.Automaton:
@@ -427,14 +473,17 @@ def _separators_match(spun: str, haystack: str, offset: int,
     """Inside a phrase, only real whitespace may separate words ("urban.center"
     normalises to "urban center" but is not that phrase), except where the
     phrase has punctuation of its own, which the text must repeat."""
-    for index, char in enumerate(spun):
-        if haystack[offset + index] == " ":
-            expected = punctuation.get(index)
-            if expected is None:
-                if not char.isspace():
-                    return False
-            elif char.replace("’", "'") != expected:
+    end = offset + len(spun)
+    at = haystack.find(" ", offset, end)  # (the separators, found in C)
+    while at >= 0:
+        index = at - offset
+        expected = punctuation.get(index)
+        if expected is None:
+            if not spun[index].isspace():
                 return False
+        elif spun[index].replace("’", "'") != expected:
+            return False
+        at = haystack.find(" ", at + 1, end)
     return True
 
 

@@ -84,21 +84,28 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
     for _, _, weight in bounds:
         prefix.append(prefix[-1] + weight)
     # enough words to outweigh all of it (DocumentEvidence counts str.split() words;
-    # scoring.document_rate_penalty is never below the document rate)
-    if not has_more_words(text, (DOC_PRIOR_LOG_ODDS + prefix[-1] - ROUNDS_TO_ZERO_LOG_ODDS)
-                          / DOCUMENT_HITS_PER_WORD):
-        return False
-    # ...and each form's once against the lighter rate
-    if not has_more_words(text, (DOC_PRIOR_LOG_ODDS + each_form_once(text, bounds)
-                                 - ROUNDS_TO_ZERO_LOG_ODDS) / DISTINCT_FORMS_HITS_PER_WORD):
-        return False
-    # each span's surroundings, as scoring.spun_probabilities measures them
+    # scoring.document_rate_penalty is never below the document rate), and each
+    # form's once against the lighter rate: more words than the larger of the two
+    # (one count of the words, as the text has more than both counts or not). Each
+    # form once is at most all of it: a text with a word more than all of it needs
+    # at the lighter rate has enough, and its forms need not be told apart
+    total = DOC_PRIOR_LOG_ODDS + prefix[-1] - ROUNDS_TO_ZERO_LOG_ODDS
+    if not has_more_words(text, max(total / DOCUMENT_HITS_PER_WORD,
+                                    total / DISTINCT_FORMS_HITS_PER_WORD + 1)):
+        if not has_more_words(text, max(
+                total / DOCUMENT_HITS_PER_WORD,
+                (DOC_PRIOR_LOG_ODDS + each_form_once(text, bounds) - ROUNDS_TO_ZERO_LOG_ODDS)
+                / DISTINCT_FORMS_HITS_PER_WORD)):
+            return False
+    # each span's surroundings, as scoring.spun_probabilities measures them (its
+    # words are its spaces and line breaks: counted as the spaces of a copy)
     limit = logit(min_spun) - MARGIN
     reach = WINDOW_WORDS * CHARS_PER_WORD
     length = len(text)
+    spaced = text.replace("\n", " ") if bounds else text
     for start, end, _ in bounds:
         low, high = max(0, start - reach), min(length, end + reach)
-        words = text.count(" ", low, high) + text.count("\n", low, high)
+        words = spaced.count(" ", low, high)
         evidence = prefix[bisect_right(starts, high)] - prefix[bisect_left(starts, low)]
         if DOC_PRIOR_LOG_ODDS + evidence - HITS_PER_WORD * words > limit:
             return False

@@ -250,7 +250,8 @@ def is_self_evident_row(row: Row) -> bool:
     word, a lemma or a channel's guess, nor a phrase that is ordinary English
     ("no more than", a chain from "no"; "cloud computing", a stray row of the
     tortured list)."""
-    return _self_evident(row.spun, row.family, row.note)
+    # (a single word, most rows, is answered before the cache is asked)
+    return " " in row.spun and _self_evident(row.spun, row.family, row.note)
 
 
 @lru_cache(maxsize=65536)
@@ -362,6 +363,9 @@ def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
     ``prior`` overrides the table prior, e.g. with a posterior that has seen
     the context (the language-model decoder passes one).
     """
+    if prior is None:  # (the row's own weight is kept: most forms' is 0, whoever wrote them)
+        weight = row_log_likelihood_ratio(c.row)
+        return weight if weight and spinner_could_write(c) else 0.0
     if not spinner_could_write(c):
         return 0.0
     return row_log_likelihood_ratio(c.row, prior)

@@ -1,6 +1,7 @@
 from hypothesis import given, strategies as st
 
-from restore.candidates import _TRANSLATION, PhraseMatcher, normalise, transfer_case
+from restore.candidates import (_TRANSLATION, PhraseMatcher, _separators_match, normalise,
+                               position_order, transfer_case)
 from conftest import row
 
 
@@ -115,3 +116,28 @@ def test_normalise_in_bytes_is_normalise_with_str_methods(text):
     from restore.candidates import _normalise_slowly
 
     assert normalise(text) == _normalise_slowly(text)
+
+
+def test_candidates_come_in_position_order_with_the_likeliest_row_first():
+    # find skips its sort when the hits start in order; nested hits ("urban
+    # amount" over "amount"), several rows of one form listed least likely first,
+    # and a hit that starts before the one before it must still come sorted
+    matcher = PhraseMatcher([row("amount", "sum", 0.3), row("amount", "quantity", 0.6),
+                             row("urban amount", "urban center", 0.9),
+                             row("urban amount", "town", 0.95), row("ate", "eaten", 0.5)])
+    for text in ("the urban amount ate", "amount urban amount", "ate the amount"):
+        found = matcher.find(text)
+        assert found == sorted(found, key=position_order)
+        assert [c.original for c in found if c.spun == "amount"][:2] in (
+            ["quantity", "sum"], [])
+    assert [c.original for c in matcher.find("urban amount")] == [
+        "town", "urban center", "quantity", "sum"]
+
+
+def test_separators_are_whitespace_or_the_phrases_own_punctuation():
+    # (the positions checked are the haystack's spaces inside the phrase)
+    assert _separators_match("past  times", " past  times ", 1, {})
+    assert not _separators_match("past.times", " past times ", 1, {})
+    assert _separators_match("age, sex", " age  sex ", 1, {3: ","})
+    assert _separators_match("age’ sex", " age  sex ", 1, {3: "'"})
+    assert not _separators_match("age  sex", " age  sex ", 1, {3: ","})

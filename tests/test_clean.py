@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from restore.clean import nothing_to_restore
-from restore.engine import Restorer, get_restorer
+from restore.scoring import each_form_once
+from restore.engine import WORDNET_STYLE_MIN_EVIDENCE, Restorer, get_restorer
 
 from conftest import load_cases
 
@@ -43,3 +44,44 @@ def test_the_proof_applies_to_clean_prose_only():
     assert not nothing_to_restore(spun, restorer.matcher.strong.find(spun), 0.5)
     # a low threshold could take a candidate the proof does not follow
     assert not nothing_to_restore(long_clean, restorer.matcher.strong.find(long_clean), 0.05)
+
+
+@pytest.mark.parametrize("text", CLEAN + SPUN + [" ".join(CLEAN)[:60_000]])
+def test_a_text_the_bound_denies_multiword_spins_shows_none(text):
+    # Restorer._may_show_multiword_spins (no language model) must never deny
+    # what the evidence weighed in context would find
+    restorer = get_restorer()
+    multiword = [c for c in restorer._strong_forms(text) if " " in c.spun]
+    if multiword and not restorer._may_show_multiword_spins(text, multiword):
+        evidence = restorer._evidence(text, multiword)
+        assert evidence.word_spinner_log_lr < WORDNET_STYLE_MIN_EVIDENCE * evidence.words
+
+
+def test_the_multiword_bound_decides_for_clean_prose_only():
+    restorer = get_restorer()
+    long_clean = "\n\n".join(CLEAN)
+    multiword = [c for c in restorer._strong_forms(long_clean) if " " in c.spun]
+    assert multiword and not restorer._may_show_multiword_spins(long_clean, multiword)
+    spun = "\n\n".join(p.read_text("utf-8") for p in
+                       sorted((CORPORA / "spun" / "wordnet").rglob("*.txt"))[:5])
+    multiword = [c for c in restorer._strong_forms(spun) if " " in c.spun]
+    assert restorer._may_show_multiword_spins(spun, multiword)
+    assert restorer._shows_multiword_spins(spun, restorer._strong_forms(spun))
+
+
+@pytest.mark.parametrize("repeats, forms_told_apart", [(10, True), (60, False)])
+def test_each_form_once_is_worked_out_only_when_the_sum_needs_more_words(
+        repeats, forms_told_apart, full_path, monkeypatch):
+    # the same form ten times: the evidence of each form once is a tenth of the
+    # sum, and the text is too short for the sum; sixty times, long enough
+    import restore.clean
+
+    text = ("It was thus so. " + "The council met on Tuesday and talked about the roads. " * 3
+            ) * repeats
+    calls = []
+    monkeypatch.setattr(restore.clean, "each_form_once",
+                        lambda *args: calls.append(args) or each_form_once(*args))
+    assert nothing_to_restore(text, get_restorer().matcher.strong.find(text), 0.5)
+    assert bool(calls) == forms_told_apart
+    result = full_path.restore(text)
+    assert result.substitutions == () and result.spin_score == 0.0

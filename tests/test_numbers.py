@@ -50,3 +50,14 @@ def test_merging_reads_the_context_of_the_span():
     merged = merge_number_spellings([candidate(3, 9, "tierce", "3", 0.5),
                                      candidate(3, 9, "tierce", "three", 0.4)], text)
     assert [c.original for c in merged] == ["3"]
+
+
+def test_the_numeral_letters_are_every_character_the_roman_pattern_matches():
+    # is_roman_numeral rejects a word with any other character before asking the
+    # regex: a character its case-insensitive letters match must be listed
+    from restore.roman import NUMERAL_LETTERS, ROMAN_NUMERAL, is_roman_numeral
+
+    matched = {chr(code) for code in range(0x110000) if ROMAN_NUMERAL.fullmatch(chr(code))}
+    assert matched == set(NUMERAL_LETTERS)
+    assert is_roman_numeral("\u0131v") and is_roman_numeral("XIX")
+    assert not is_roman_numeral("XIX.") and not is_roman_numeral("")

@@ -86,3 +86,20 @@ def test_a_capitalised_function_word_at_a_sentence_start_was_never_spun():
     result = restore.fix_and_explain(spun, threshold=0.0)
     assert not [s for s in result.substitutions if s.spun == "Along"]
     assert restore.fix_text(spun).startswith("Along the river the towns will be flooded by June.")
+
+
+def test_a_forms_evidence_is_its_rows_where_the_spinner_could_have_written_it():
+    # log_likelihood_ratio looks the row's weight up first and asks
+    # spinner_could_write only when it is not 0: the same as asking it first
+    from restore.engine import get_restorer
+    from restore.scoring import row_log_likelihood_ratio, spinner_could_write
+
+    text = ("Along the river, Will walked past times noon; will he survive? It volition "
+            "be big. Bill said the bill was huge, and Along came XIX years.")
+    matcher = get_restorer().matcher
+    found = matcher.strong.find(text) + matcher.weak.find(text)
+    assert any(log_likelihood_ratio(c) > 0 for c in found)
+    assert any(row_log_likelihood_ratio(c.row) > 0 and not spinner_could_write(c) for c in found)
+    for c in found:
+        expected = row_log_likelihood_ratio(c.row) if spinner_could_write(c) else 0.0
+        assert log_likelihood_ratio(c) == expected
