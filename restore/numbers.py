@@ -6,7 +6,8 @@ number words, so it cannot tell the two apart, and the table priors only
 say which spelling is commoner on the web. News and magazine style (AP,
 Chicago) can: numbers under ten are spelled out, 10 and above are numerals,
 and percentages, times, money and measures are numerals whatever their size
-("3 percent", "6 a.m.", "£2 million"). :func:`merge_number_spellings` keeps
+("3 percent", "6 a.m.", "£2 million"), as is a day of the month ("Aug. 9").
+:func:`merge_number_spellings` keeps
 that spelling and gives it the probability of both.
 
 >>> preferred_spelling(["6", "six"]), preferred_spelling(["forty", "40"])
@@ -17,6 +18,8 @@ that spelling and gives it the probability of both.
 '4'
 >>> preferred_spelling(["6", "six"], after=" a.m.")
 '6'
+>>> preferred_spelling(["9", "nine"], before="Chicago, Aug. ", after=" -- The"), preferred_spelling(["9", "nine"], before="a tram ")
+('9', 'nine')
 >>> preferred_spelling(["7", "seven"], after=" or 8 percent"), preferred_spelling(["7", "seven"], after=" pct")
 ('7', '7')
 >>> preferred_spelling(["7", "seven"], after=" or viii per centum")
@@ -32,7 +35,7 @@ from typing import Sequence
 
 from .candidates import Candidate
 from .memo import Memo
-from .roman import is_roman_numeral
+from .roman import MONTHS, is_roman_numeral
 
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
           "fourteen fifteen sixteen seventeen eighteen nineteen").split()
@@ -113,8 +116,11 @@ def preferred_spelling(spellings: Sequence[str], before: str = "", after: str = 
     word = next_words[0].lower() if next_words else ""
     # "a.m." keeps its stops; "percent." at a sentence end loses the full stop
     units = {word.rstrip(",;:"), word.rstrip(",;:.!?)\"'”’")}
+    previous = before.split()[-1:]
     numeral_context = (not units.isdisjoint(NUMERAL_UNITS) or after[:1] == "%"
-                       or before.rstrip()[-1:] in NUMERAL_SIGNS)
+                       or before.rstrip()[-1:] in NUMERAL_SIGNS
+                       # a day of the month: "June 9", "Aug. 7"
+                       or (bool(previous) and previous[0].rstrip(".").lower() in MONTHS))
     want_word = value < SPELLED_OUT_BELOW and not numeral_context
     for s in spellings:
         if s.isdigit() != want_word:
@@ -145,7 +151,7 @@ def merge_number_spellings(candidates: Sequence[Candidate], text: str = "") -> l
             continue
         first = candidates[members[0]]
         keep = preferred_spelling([candidates[k].original for k in members],
-                                  text[max(0, first.start - 2):first.start],
+                                  text[max(0, first.start - 12):first.start],
                                   text[first.end:first.end + 20])
         if keep is None:
             continue

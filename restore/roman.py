@@ -36,6 +36,10 @@ NUMBERING_WORDS = frozenset(
     "episode figure grade group league level mark model no part period phase plate "
     "psalm schedule season section series stage step table tier title type unit "
     "version vol volume war".split())
+# months and their abbreviations: a numeral after one is a day, not part of a name
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # words after a numeral that make it an ordinal of a name: "the XIX century"
 NAMED_AFTER = frozenset("century centuries dynasty".split())
 
@@ -80,14 +84,22 @@ def names_something(text: str, start: int, end: int) -> bool:
     False
     >>> names_something("In XIX XIX years", 7, 10), names_something("Louis XIV XV", 10, 12)
     (False, False)
+    >>> names_something("Boston, June xvi -- A wave", 14, 17), names_something("on Nov. XV", 8, 10)
+    (False, False)
+    >>> names_something("the Senate's Rule xxii", 18, 22), names_something("in Stage ii", 9, 11)
+    (False, True)
     """
-    if not is_roman_numeral(text[start:end]):
+    numeral = text[start:end]
+    if not is_roman_numeral(numeral):
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
         word = before.group(1).rstrip(".")
-        # a numeral before it is no name's word, whatever its capitals ("XIX XIX")
-        named = word[:1].isupper() and not is_capitalised_numeral(word)
+        # a numeral before it is no name's word, whatever its capitals ("XIX XIX"),
+        # nor is a month's ("June xvi", "Nov. XV": a date the spinner wrote); and
+        # names write their numerals in capitals ("Henry VIII", not "Rule xxii")
+        named = (word[:1].isupper() and not is_capitalised_numeral(word)
+                 and word.lower() not in MONTHS and not numeral.islower())
         if named and (not is_sentence_start(text, before.start(1))
                       or word.lower() not in FUNCTION_WORDS):
             return True  # "World War II", "Henry VIII had", not "In II districts"
