@@ -58,6 +58,7 @@ STYLE_PRIOR_RATE = 0.7
 STYLE_PRIOR_WEIGHT = 4
 # characters around a number that preferred_spelling reads
 _BEFORE, _AFTER = 2, 20
+_VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
 
 _UNITS = "one two three four five six seven eight nine"
 _NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -75,15 +76,17 @@ _SENTENCE_END = regex.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 # a list's number ("reasons: 1  Broglio's"), a score or a count against
 # another ("a 4 to 3 vote", "5-3"), the hour ("six o'clock", "6 o'clock"):
 # numerals or words there, whatever the style
-_LIST_OR_SCORE = regex.compile(rf"(?:\s*\n|  |[ ]?[)(]| o'clock|\s+(?:to|-|–)\s+(?:[0-9]|(?i:{_NUMBER_WORD})\b))")
-_AFTER_LIST_OR_SCORE = regex.compile(rf"(?:^|:|\n|(?:[0-9]|(?i:{_NUMBER_WORD}))\s+(?:to|-|–))\s*$")
+_LIST_OR_SCORE = regex.compile(r"(?:\s*\n|  |[ ]?[)(]| o'clock"
+                               rf"|\s+(?:to|-|–)\s+(?:[0-9]|(?i:{_NUMBER_WORD})\b))")
+_AFTER_LIST_OR_SCORE = regex.compile(
+    rf"(?:^|:|\n|(?:[0-9]|(?i:{_NUMBER_WORD}))\s+(?:to|-|–))\s*$")
 
 
 def other_spelling(number: str) -> str | None:
     """The same number written the other way, numeral <-> word (under 100).
 
-    >>> other_spelling("40"), other_spelling("forty-two"), other_spelling("7"), other_spelling("200")
-    ('forty', '42', 'seven', None)
+    >>> [other_spelling(n) for n in ("40", "forty-two", "7", "200")]
+    ['forty', '42', 'seven', None]
     """
     value = number_value(number)
     if value is None or value >= 100:
@@ -128,7 +131,8 @@ def style_counts(text: str) -> dict[bool, tuple[int, int]]:
     counts = {False: [0, 0], True: [0, 0]}
     lowered = text.lower()
     # (lower-casing keeps offsets unless a letter becomes two: "İ" -> "i̇")
-    numbers = _NUMBER_LOWER.finditer(lowered) if len(lowered) == len(text) else _NUMBER.finditer(text)
+    numbers = (_NUMBER_LOWER.finditer(lowered) if len(lowered) == len(text)
+               else _NUMBER.finditer(text))
     for match in numbers:
         keeps = keeps_style(text, match.start(), match.end())
         if keeps is not None:
@@ -138,12 +142,9 @@ def style_counts(text: str) -> dict[bool, tuple[int, int]]:
     return {large: (kept, seen) for large, (kept, seen) in counts.items()}
 
 
-_VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
-
-
 def _is_large(number: str) -> bool:
     """Is this a number news style writes as a numeral (10 and up)?"""
-    value = number_value(number)
+    value = _VALUES[number]
     return value is not None and value >= SPELLED_OUT_BELOW
 
 
@@ -183,7 +184,8 @@ def weigh_number_style(candidates: Sequence[Candidate], text: str,
     >>> from restore.tables import Row
     >>> text = "It bought 12 trams, 30 vans, 25 cars and forty buses."
     >>> row = Row("forty", "40", 0.31, "wordnet_spinner", "lemma", "t:1")
-    >>> [c.row.prior for c in weigh_number_style([Candidate(41, 46, "forty", "40", row, "exact", True, False)], text)]
+    >>> forty = Candidate(41, 46, "forty", "40", row, "exact", True, False)
+    >>> [c.row.prior for c in weigh_number_style([forty], text)]
     [0.5472]
     """
     counts: dict[bool, tuple[int, int]] | None = None

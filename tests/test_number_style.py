@@ -44,7 +44,8 @@ def test_a_number_against_the_style_is_likelier_a_spin_the_more_the_text_keeps_i
 
 def test_only_candidates_that_respell_a_number_are_weighed_by_the_other_numbers():
     start = NEWS.index("forty")
-    forty = Candidate(start, start + 5, "forty", "40", row("forty", "40", 0.31), "exact", True, False)
+    forty = Candidate(start, start + 5, "forty", "40", row("forty", "40", 0.31), "exact", True,
+                      False)
     twoscore = Candidate(start, start + 5, "forty", "twoscore", row("forty", "twoscore", 0.05),
                          "exact", True, False)
     weighed = weigh_number_style([forty, twoscore], NEWS)
@@ -54,7 +55,8 @@ def test_only_candidates_that_respell_a_number_are_weighed_by_the_other_numbers(
     assert weighed[1] == twoscore
     spelled = NEWS.replace("12", "twelve").replace("30", "thirty").replace("25", "twenty-five")
     start = spelled.index("forty")
-    forty = Candidate(start, start + 5, "forty", "40", row("forty", "40", 0.31), "exact", True, False)
+    forty = Candidate(start, start + 5, "forty", "40", row("forty", "40", 0.31), "exact", True,
+                      False)
     assert weigh_number_style([forty], spelled)[0].row.prior < 0.3
 
 
