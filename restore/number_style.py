@@ -44,7 +44,8 @@ import regex
 
 from .candidates import Candidate
 from .memo import Memo
-from .numbers import SPELLED_OUT_BELOW, WORD_OF_NUMBER, number_value, preferred_spelling
+from .numbers import (NUMBER_WORDS, SPELLED_OUT_BELOW, WORD_OF_NUMBER, number_value,
+                      preferred_spelling)
 
 # the share of a spun text's numbers that the WordNet-style spinner respells
 # (numeral <-> word; the rest it leaves, or writes as "xl" or "twoscore"):
@@ -60,11 +61,11 @@ STYLE_PRIOR_WEIGHT = 4
 _BEFORE, _AFTER = 2, 20
 _VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
 
-_UNITS = "one two three four five six seven eight nine"
-_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-                r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                rf"(?:-(?:{_UNITS.replace(' ', '|')}))?)")
+# a number word under 100 as WordNet writes it (restore.numbers' words: "forty-two")
+_NUMBER_WORD = "(?:{}|(?:{})(?:-(?:{}))?)".format(
+    "|".join(w for w, n in NUMBER_WORDS.items() if n < 20),
+    "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20),
+    "|".join(w for w, n in NUMBER_WORDS.items() if 0 < n < 10))
 # a bare number: not inside a word, a decimal, a time, a range or a sum
 _NUMBER = regex.compile(rf"(?<![\w.,:/$£€#-])(?:[0-9]{{1,2}}|(?i:{_NUMBER_WORD}))"
                         r"(?![\w%:/-]|[.,]\d)")
