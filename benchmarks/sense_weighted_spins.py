@@ -1,0 +1,92 @@
+"""The evaluation on WordNet-style spins that favour a word's frequent senses (prints figures).
+
+The simulator (``restore.spin``) picks every synset of a word as likely; the rows aligned
+from real spun pages lean towards the first senses (README, "Which senses the real spinner
+picks"). This runs ``restore.evaluate`` with the simulator's synset pick weighed by
+``base ** rank``, rank being the synset's place in the word's sense list (WordNet's index
+order, most frequent first; a synset not found there counts as rank 3):
+
+    python benchmarks/sense_weighted_spins.py            # base 0.5
+    python benchmarks/sense_weighted_spins.py --base 1   # the simulator as it is
+
+Needs Debian's ``wordnet-base`` (``/usr/share/wordnet``), which the library never does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import restore.spin as spin  # noqa: E402
+from restore import evaluate  # noqa: E402
+
+WORDNET = Path("/usr/share/wordnet")
+PARTS_OF_SPEECH = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+UNRANKED = 3  # the rank given to a synset missing from the index (rare)
+
+
+def _lemmas(field: str) -> str:
+    return field.split("(")[0].replace("_", " ").casefold()
+
+
+def sense_ranks(folder: Path = WORDNET) -> dict[str, dict[frozenset[str], int]]:
+    """lemma (casefolded) -> {its synset's lemmas (casefolded): sense rank, 0 first}."""
+    synsets: dict[str, frozenset[str]] = {}  # data-file offset (with its file) -> lemmas
+    for pos, name in PARTS_OF_SPEECH.items():
+        for line in (folder / f"data.{name}").open(encoding="latin-1"):
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            count = int(fields[3], 16)
+            synsets[pos + fields[0]] = frozenset(_lemmas(fields[4 + 2 * i]) for i in range(count))
+    ranks: dict[str, dict[frozenset[str], int]] = {}
+    for pos, name in PARTS_OF_SPEECH.items():
+        for line in (folder / f"index.{name}").open(encoding="latin-1"):
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            pointers = int(fields[3])
+            by_synset = ranks.setdefault(_lemmas(fields[0]), {})
+            for rank, offset in enumerate(fields[4 + pointers + 2:]):
+                lemmas = synsets.get(pos + offset)
+                if lemmas is not None:
+                    by_synset[lemmas] = min(by_synset.get(lemmas, rank), rank)
+    return ranks
+
+
+def weighted_pick(ranks: dict[str, dict[frozenset[str], int]], base: float):
+    """A stand-in for the simulator's pick that weighs each synset by ``base ** rank``."""
+    def pick(word: str, rng: random.Random, exclude: set[str]) -> str | None:
+        folded = word.casefold()
+        groups = []
+        for others in spin._alternatives_cached(word):
+            left = tuple(x for x in others if x.casefold() not in exclude)
+            if left:
+                synset = frozenset(x.casefold() for x in others) | {folded}
+                groups.append((left, base ** ranks.get(folded, {}).get(synset, UNRANKED)))
+        if not groups:
+            return None
+        chosen = rng.choices([left for left, _ in groups], weights=[w for _, w in groups])[0]
+        return rng.choice(chosen)
+    return pick
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=float, default=0.5, help="weight = base ** rank")
+    parser.add_argument("--seeds", default="1,2,3")
+    args = parser.parse_args()
+    if args.base != 1:
+        spin._wordnet_pick = weighted_pick(sense_ranks(), args.base)
+    seeds = tuple(int(s) for s in args.seeds.split(","))
+    report = evaluate.run(families=("wordnet",), seeds=seeds, thresholds=(0.7, 0.9))
+    print(evaluate.format_report(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
