@@ -18,8 +18,8 @@ that spelling and gives it the probability of both.
 '4'
 >>> preferred_spelling(["6", "six"], after=" a.m.")
 '6'
->>> preferred_spelling(["9", "nine"], before="Chicago, Aug. ", after=" -- The"), preferred_spelling(["9", "nine"], before="a tram ")
-('9', 'nine')
+>>> [preferred_spelling(["9", "nine"], before=b) for b in ("Chicago, Aug. ", "a tram ")]
+['9', 'nine']
 >>> preferred_spelling(["7", "seven"], after=" or 8 percent"), preferred_spelling(["7", "seven"], after=" pct")
 ('7', '7')
 >>> preferred_spelling(["7", "seven"], after=" or viii per centum")
