@@ -44,8 +44,9 @@ import regex
 
 from .candidates import Candidate
 from .memo import Memo
-from .numbers import (NUMBER_WORDS, SPELLED_OUT_BELOW, WORD_OF_NUMBER, number_value,
-                      preferred_spelling)
+from .numbers import (NUMBER_WORDS, ORDINAL_OF_NUMBER, SPELLED_OUT_BELOW, WORD_OF_NUMBER,
+                      number_value, ordinal_value, preferred_spelling)
+from .tokens import FUNCTION_WORDS
 
 # the share of a spun text's numbers that the WordNet-style spinner respells
 # (numeral <-> word; the rest it leaves, or writes as "xl" or "twoscore"):
@@ -59,19 +60,44 @@ STYLE_PRIOR_RATE = 0.7
 STYLE_PRIOR_WEIGHT = 4
 # characters around a number that preferred_spelling reads
 _BEFORE, _AFTER = 2, 20
-_VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)
+# words that are numbers less often than not ("one of them", "at first", "a second
+# time"): their style says nothing
+NOT_COUNTED = frozenset({"one", "first", "second"})
 
-# a number word under 100 as WordNet writes it (restore.numbers' words: "forty-two")
+
+def number_and_kind(spelling: str) -> tuple[str, int] | None:
+    """("cardinal" or "ordinal", value) of a number under a hundred, however
+    written, else None: a respelling keeps both.
+
+    >>> [number_and_kind(s) for s in ("forty", "40", "3rd", "x")]
+    [('cardinal', 40), ('cardinal', 40), ('ordinal', 3), None]
+    """
+    value = number_value(spelling)
+    if value is not None:
+        return ("cardinal", value) if value < 100 else None
+    value = ordinal_value(spelling)
+    return None if value is None else ("ordinal", value)
+
+
+_VALUES = Memo(number_and_kind, 100_000)  # spelling -> number_and_kind(spelling)
+
+# a number word under 100 as WordNet writes it (restore.numbers' words: "forty-two"),
+# and an ordinal from "third" ("first" and "second" are NOT_COUNTED)
+_UNIT_WORDS = "|".join(w for w, n in NUMBER_WORDS.items() if 0 < n < 10)
+_UNIT_ORDINALS = "|".join(w for n, w in ORDINAL_OF_NUMBER.items() if 0 < n < 10)
 _NUMBER_WORD = "(?:{}|(?:{})(?:-(?:{}))?)".format(
     "|".join(w for w, n in NUMBER_WORDS.items() if n < 20),
-    "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20),
-    "|".join(w for w, n in NUMBER_WORDS.items() if 0 < n < 10))
+    "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20), _UNIT_WORDS)
+_ORDINAL_WORD = "(?:{}|(?:{})-(?:{}))".format(
+    "|".join(w for n, w in ORDINAL_OF_NUMBER.items() if 3 <= n < 100),
+    "|".join(w for w, n in NUMBER_WORDS.items() if n >= 20), _UNIT_ORDINALS)
+_FIGURE = r"[0-9]{1,2}(?:st|nd|rd|th)?"
 # a bare number: not inside a word, a decimal, a time, a range or a sum
-_NUMBER = regex.compile(rf"(?<![\w.,:/$£€#-])(?:[0-9]{{1,2}}|(?i:{_NUMBER_WORD}))"
+_NUMBER = regex.compile(rf"(?<![\w.,:/$£€#-])(?:{_FIGURE}|(?i:{_NUMBER_WORD}|{_ORDINAL_WORD}))"
                         r"(?![\w%:/-]|[.,]\d)")
 # the same on lower-cased text, with the standard library's engine: three times as fast
 # (3.6 ms for 100 KB against 10), and style_counts runs on every pass of a spun text
-_NUMBER_LOWER = re.compile(rf"(?<![\w.,:/$£€#-])(?:[0-9]{{1,2}}|{_NUMBER_WORD})"
+_NUMBER_LOWER = re.compile(rf"(?<![\w.,:/$£€#-])(?:{_FIGURE}|{_NUMBER_WORD}|{_ORDINAL_WORD})"
                            r"(?![\w%:/-]|[.,]\d)")
 _SENTENCE_END = regex.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 # a list's number ("reasons: 1  Broglio's"), a score or a count against
@@ -86,18 +112,27 @@ _AFTER_LIST_OR_SCORE = regex.compile(
 def other_spelling(number: str) -> str | None:
     """The same number written the other way, numeral <-> word (under 100).
 
-    >>> [other_spelling(n) for n in ("40", "forty-two", "7", "200")]
-    ['forty', '42', 'seven', None]
+    >>> [other_spelling(n) for n in ("40", "forty-two", "7", "200", "3rd", "twenty-first")]
+    ['forty', '42', 'seven', None, 'third', '21st']
     """
-    value = number_value(number)
-    if value is None or value >= 100:
+    found = _VALUES[number]
+    if found is None:
         return None
-    if not number.isdigit():
-        return str(value)
-    if value in WORD_OF_NUMBER:
-        return WORD_OF_NUMBER[value]
+    kind, value = found
+    words = WORD_OF_NUMBER if kind == "cardinal" else ORDINAL_OF_NUMBER
+    if not number[:1].isdigit():
+        return str(value) if kind == "cardinal" else f"{value}{_ordinal_suffix(value)}"
+    if value in words:
+        return words[value]
     tens, unit = divmod(value, 10)
-    return f"{WORD_OF_NUMBER[10 * tens]}-{WORD_OF_NUMBER[unit]}"
+    return f"{WORD_OF_NUMBER[10 * tens]}-{words[unit]}"
+
+
+def _ordinal_suffix(value: int) -> str:
+    """ "st", "nd", "rd" or "th", as the figure of an ordinal ends. """
+    if value % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
 def keeps_style(text: str, start: int, end: int) -> bool | None:
@@ -110,17 +145,21 @@ def keeps_style(text: str, start: int, end: int) -> bool | None:
     [True, False, None, None]
     """
     number = text[start:end]
-    if (number.lower() == "one" or _SENTENCE_END.search(text, max(0, start - 4), start)
+    if (number.lower() in NOT_COUNTED or _SENTENCE_END.search(text, max(0, start - 4), start)
             or _LIST_OR_SCORE.match(text, end) or _AFTER_LIST_OR_SCORE.search(
                 text, max(0, start - 12), start)):
         return None
-    if number.isdigit():
+    if number[:1].isdigit():
         previous = text[max(0, start - 20):start].split()
-        if previous and previous[-1].lstrip("([\"'“‘")[:1].isupper():
+        word = previous[-1].lstrip("([\"'“‘") if previous else ""
+        if word[:1].isupper() and word.lower() not in FUNCTION_WORDS:  # not "The 40 buses"
             return None
     alternative = other_spelling(number)
     if alternative is None:
         return None
+    kind, value = _VALUES[number]  # (other_spelling found it)
+    if kind == "ordinal":  # "third", "21st": no unit makes an ordinal a figure
+        return number[:1].isdigit() == (value >= SPELLED_OUT_BELOW)
     preferred = preferred_spelling([number.lower(), alternative],
                                    text[max(0, start - _BEFORE):start], text[end:end + _AFTER])
     return None if preferred is None else preferred == number.lower()
@@ -145,8 +184,8 @@ def style_counts(text: str) -> dict[bool, tuple[int, int]]:
 
 def _is_large(number: str) -> bool:
     """Is this a number news style writes as a numeral (10 and up)?"""
-    value = _VALUES[number]
-    return value is not None and value >= SPELLED_OUT_BELOW
+    found = _VALUES[number]
+    return found is not None and found[1] >= SPELLED_OUT_BELOW
 
 
 def spin_probability(spun_keeps_style: bool, kept: int, seen: int) -> float:
@@ -192,9 +231,9 @@ def weigh_number_style(candidates: Sequence[Candidate], text: str,
     counts: dict[bool, tuple[int, int]] | None = None
     out = []
     for c in candidates:
-        value = _VALUES[c.spun]
+        found = _VALUES[c.spun]
         keeps = (keeps_style(text, c.start, c.end)
-                 if value is not None and value == _VALUES[c.original] else None)
+                 if found is not None and found == _VALUES[c.original] else None)
         if keeps is None:
             out.append(c)
             continue
@@ -205,7 +244,7 @@ def weigh_number_style(candidates: Sequence[Candidate], text: str,
         # the text as given spelled the other way, or not have counted)
         kept, seen = max(0, kept - keeps), max(0, seen - 1)
         prior = round(spin_probability(keeps, kept, seen), 4)
-        rule = (f"{c.row.rule}; {kept} of this text's {seen} other numbers "
-                f"{'of 10 and up' if value >= SPELLED_OUT_BELOW else 'under ten'} keep news style")
+        kind = "of 10 and up" if found[1] >= SPELLED_OUT_BELOW else "under ten"
+        rule = f"{c.row.rule}; {kept} of this text's {seen} other numbers {kind} keep news style"
         out.append(replace(c, row=replace(c.row, prior=prior, rule=rule)))
     return out

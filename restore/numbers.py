@@ -33,6 +33,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+import regex
+
 from .candidates import Candidate
 from .memo import Memo
 from .roman import MONTHS, is_roman_numeral
@@ -79,6 +81,29 @@ def number_value(spelling: str) -> int | None:
             return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
         return None
     return NUMBER_WORDS.get(lowered)
+
+
+_NUMBER_OF_ORDINAL = {w: n for n, w in ORDINAL_OF_NUMBER.items() if n < 100}
+_ORDINAL_FIGURE = regex.compile(r"([0-9]{1,2})(?:st|nd|rd|th)")
+
+
+def ordinal_value(spelling: str) -> int | None:
+    """The value of an ordinal under a hundred, as a figure or as WordNet
+    writes the word ("21st", "twenty-first"), else None.
+
+    >>> [ordinal_value(s) for s in ("3rd", "Third", "twenty-first", "20th", "third-party", "3")]
+    [3, 3, 21, 20, None, None]
+    """
+    figure = _ORDINAL_FIGURE.fullmatch(spelling)
+    if figure is not None:
+        return int(figure.group(1))
+    lowered = spelling.lower()
+    tens, hyphen, unit = lowered.partition("-")
+    if hyphen:
+        if tens in _TENS and 0 < _NUMBER_OF_ORDINAL.get(unit, 0) < 10:
+            return NUMBER_WORDS[tens] + _NUMBER_OF_ORDINAL[unit]
+        return None
+    return _NUMBER_OF_ORDINAL.get(lowered)
 
 
 _VALUES = Memo(number_value, 100_000)  # spelling -> number_value(spelling)

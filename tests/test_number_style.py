@@ -66,3 +66,23 @@ def test_restored_numbers_say_why():
     result = restore.fix_and_explain(text)
     forty = [s for s in result.substitutions if s.spun == "forty"]
     assert forty and forty[0].original == "40" and "keep news style" in forty[0].rule
+
+
+def test_ordinals_keep_news_style_as_words_under_tenth_and_figures_from_it():
+    text = ("The 3rd vote, the fifth since 2019, in the 20th week and the twenty-first; "
+            "first, the tenth.")
+    # "first" and "second" are more often no numbers at all ("at first", "a second")
+    assert _numbers(text) == [("3rd", False), ("fifth", True), ("20th", True),
+                              ("twenty-first", False), ("tenth", False)]
+    assert style_counts(text) == {False: (1, 2), True: (1, 3)}
+
+
+def test_a_respelled_ordinal_is_weighed_like_a_respelled_number():
+    text = "For the 3rd time, after two delays, four hearings and five votes."
+    third = Candidate(8, 11, "3rd", "third", row("3rd", "third", 0.09), "exact", True, False)
+    not_respelled = Candidate(8, 11, "3rd", "three", row("3rd", "three", 0.09), "exact", True,
+                              False)
+    weighed = weigh_number_style([third, not_respelled], text)
+    assert weighed[0].row.prior > 0.5 and "3 of this text's 3 other numbers under ten" in (
+        weighed[0].row.rule)
+    assert weighed[1] == not_respelled  # an ordinal for a cardinal is no respelling
