@@ -16,8 +16,8 @@ place says nothing: "June 3", "Room 4", a sentence start, a list, a score);
 :func:`style_counts` counts the text's numbers of each kind; and
 :func:`spin_probability` reads them as a mixture: of a spun text's numbers a
 share ``SPUN_NUMBER_SHARE`` were respelled, the rest kept as the author wrote
-them, at the rate the other numbers of the kind show (shrunk towards
-``STYLE_PRIOR_RATE``). A number against the style is then a spin with
+them, at the rate the other numbers of the kind show once that share is taken
+out (shrunk towards ``STYLE_PRIOR_RATE``). A number against the style is then a spin with
 probability share * rate / (share * rate + (1 - share) * (1 - rate)), and
 :func:`weigh_number_style` makes that the prior of a candidate that respells it.
 
@@ -29,9 +29,9 @@ keep to it, 0.008, 0.029, 0.137 and 0.078.
 >>> style_counts("Turnout fell from 41 percent to thirty-six percent; two seats and 40 buses.")
 {False: (1, 1), True: (2, 3)}
 >>> round(spin_probability(False, 9, 10), 2), round(spin_probability(False, 1, 10), 2)
-(0.57, 0.09)
+(0.73, 0.06)
 >>> round(spin_probability(True, 9, 10), 3)
-0.045
+0.023
 """
 
 from __future__ import annotations
@@ -188,9 +188,18 @@ def _is_large(number: str) -> bool:
     return found is not None and found[1] >= SPELLED_OUT_BELOW
 
 
-def spin_probability(spun_keeps_style: bool, kept: int, seen: int) -> float:
+def spin_probability(spun_keeps_style: bool, kept: float, seen: int) -> float:
     """The probability that a respelled number was spun, given whether it keeps
-    to news style and how many of the text's other numbers of its kind do."""
+    to news style and how many of the text's other numbers of its kind do.
+    Those others are spun at the same share: the author's own rate is what
+    their count leaves once that is taken out (a share s of them turned the
+    other way: kept / seen = s + (1 - 2s) * rate), then shrunk towards
+    ``STYLE_PRIOR_RATE``. (Without taking it out, a heavily spun text's
+    respelled others hid its style: log loss on the Brown texts of categories
+    d-h 0.377 against 0.364, on the press texts 0.394 against 0.375.)"""
+    if seen:
+        share = SPUN_NUMBER_SHARE
+        kept = min(1.0, max(0.0, (kept / seen - share) / (1 - 2 * share))) * seen
     rate = (kept + STYLE_PRIOR_WEIGHT * STYLE_PRIOR_RATE) / (seen + STYLE_PRIOR_WEIGHT)
     # a spin turns the author's spelling into the other one: its original
     # kept to the style if the spun number does not
