@@ -9,7 +9,9 @@ though: news prose spells out numbers under ten and writes numerals from 10 up
 (:func:`restore.numbers.preferred_spelling`), fiction spells out "forty years"
 too, and scholarly prose writes "2 samples". So whether the text's *other*
 numbers of the same kind (under ten, or 10 and up) keep to news style says how
-likely a number against it is the author's.
+likely a number against it is the author's. Ordinals count with the numbers of
+their size ("third" and "21st" keep to the style, "3rd" and "twenty-first" do
+not), but for "first" and "second", which are more often no numbers at all.
 
 :func:`keeps_style` tells whether a number keeps to the style (None where its
 place says nothing: "June 3", "Room 4", a sentence start, a list, a score);
