@@ -48,6 +48,7 @@ from .candidates import Candidate
 from .memo import Memo
 from .numbers import (NUMBER_WORDS, ORDINAL_OF_NUMBER, SPELLED_OUT_BELOW, WORD_OF_NUMBER,
                       number_value, ordinal_value, preferred_spelling)
+from .roman import MONTHS, NUMBERING_WORDS
 from .tokens import FUNCTION_WORDS
 
 # the share of a spun text's numbers that the WordNet-style spinner respells
@@ -65,6 +66,8 @@ _BEFORE, _AFTER = 2, 20
 # words that are numbers less often than not ("one of them", "at first", "a second
 # time"): their style says nothing
 NOT_COUNTED = frozenset({"one", "first", "second"})
+# words after which a figure is a label whatever its size ("number 7", "page 4", "type 2")
+LABEL_WORDS = NUMBERING_WORDS | {"number", "page", "route", "room", "channel", "platform"}
 
 
 def number_and_kind(spelling: str) -> tuple[str, int] | None:
@@ -139,8 +142,9 @@ def _ordinal_suffix(value: int) -> str:
 
 def keeps_style(text: str, start: int, end: int) -> bool | None:
     """Does the number at ``text[start:end]`` keep to news style? None when its
-    place says nothing: "one" (a pronoun too), a digit after a capitalised word
-    ("June 3", "Room 4"), a number at a sentence start (spelled out there).
+    place says nothing: "one" (a pronoun too), a figure after a capitalised word,
+    a month or a word that labels ("June 3", "Room 4", "May 4", "number 7"), a
+    number at a sentence start (spelled out there).
 
     >>> t = "He ran 40 miles and forty more in June 3 heats. Ten ran."
     >>> [keeps_style(t, m.start(), m.end()) for m in _NUMBER.finditer(t)]
@@ -154,7 +158,10 @@ def keeps_style(text: str, start: int, end: int) -> bool | None:
     if number[:1].isdigit():
         previous = text[max(0, start - 20):start].split()
         word = previous[-1].lstrip("([\"'“‘") if previous else ""
-        if word[:1].isupper() and word.lower() not in FUNCTION_WORDS:  # not "The 40 buses"
+        bare = word.rstrip(".").lower()
+        # a label or a date: "Room 4", "number 7", "no 1", "May 4" (not "The 40 buses")
+        if ((word[:1].isupper() and bare not in FUNCTION_WORDS) or bare in LABEL_WORDS
+                or bare in MONTHS):
             return None
     alternative = other_spelling(number)
     if alternative is None:

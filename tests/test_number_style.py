@@ -86,3 +86,8 @@ def test_a_respelled_ordinal_is_weighed_like_a_respelled_number():
     assert weighed[0].row.prior > 0.5 and "3 of this text's 3 other numbers under ten" in (
         weighed[0].row.rule)
     assert weighed[1] == not_respelled  # an ordinal for a cardinal is no respelling
+
+
+def test_a_figure_after_a_label_or_a_month_says_nothing_of_style():
+    assert _numbers("the number 7 bus, page 4, no 1 nation, on May 4, but 2 cars") == [
+        ("7", None), ("4", None), ("1", None), ("4", None), ("2", False)]
