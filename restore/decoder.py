@@ -44,8 +44,9 @@ from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .memo import Memo
 from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, THOROUGH_HITS_PER_WORD,
                       TORTURED_FAMILY, DocumentEvidence, Scored, document_evidence, is_self_evident,
-                      log_likelihood_ratio, logit, sigmoid, spinner_could_write,
-                      spun_probabilities, thesaurus_could_write, written_abbreviated)
+                      log_likelihood_ratio, logit, restorable_as_wordnet_spin, sigmoid,
+                      spinner_could_write, spun_probabilities, thesaurus_could_write,
+                      written_abbreviated)
 from .spans import around, widen_to_whitespace
 
 ROUNDS = 3  # joint decoding: later rounds see the earlier rounds' choices around them
@@ -299,7 +300,7 @@ class LanguageModelScorer:
         # WordNet-style spinner could have written it). Seeds 1-3: 0.416/0.761
         # (ECE 0.035) -> 0.421/0.783 (ECE 0.028); "in addition to" -> "and" at
         # 0.97 had been a false edit in our own prose
-        could_write = [spinner_could_write(c) if bare_rule
+        could_write = [restorable_as_wordnet_spin(c) if bare_rule
                        else (thesaurus_could_write(c) and not written_abbreviated(text, c))
                        or (self_evident[k] and spinner_could_write(c))
                        for k, c in enumerate(candidates)]

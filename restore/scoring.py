@@ -303,6 +303,33 @@ def spinner_could_write(c: Candidate) -> bool:
     return is_capitalised_numeral(c.spun)  # WordNet's own spelling of "XIX"
 
 
+def restorable_as_wordnet_spin(c: Candidate) -> bool:
+    """Could this be restored as the WordNet-style spinner's work? What
+    :func:`spinner_could_write` allows, less a single capitalised word at a
+    sentence start that a lower-case lemma explains: the spinner looks words up
+    as WordNet spells them, so of a capitalised word there it only ever
+    replaced a capitalised lemma ("December" -> "Dec"). On the Brown press
+    texts 57 such restorations ("Division" -> "Part", "Gladden" -> "Joy") were
+    made, none right. Such a form still counts as evidence that a text is spun:
+    a thesaurus-style spinner keeps capitals ("Masses" for "People"), and the
+    switch to its reading weighs it.
+
+    >>> from restore.candidates import Candidate
+    >>> division = Row("division", "part", 0.6, WORDNET_FAMILY, "lemma", "t")
+    >>> dec = Row("Dec", "December", 0.9, WORDNET_FAMILY, "lemma", "t")
+    >>> [restorable_as_wordnet_spin(Candidate(0, 8, w, "x", r, "exact", True, start))
+    ...  for w, r, start in (("Division", division, True), ("division", division, False),
+    ...                      ("Dec", dec, True), ("XIX", Row("xix", "19", .9, WORDNET_FAMILY,
+    ...                                                     "lemma", "t"), True))]
+    [False, True, True, True]
+    """
+    if not spinner_could_write(c):
+        return False
+    return not (c.row.family == WORDNET_FAMILY and c.sentence_start and " " not in c.spun
+                and c.spun[:1].isupper() and c.row.spun[:1].islower()
+                and not is_capitalised_numeral(c.spun))
+
+
 def thesaurus_could_write(c: Candidate) -> bool:
     """Could a thesaurus-style spinner have written this? It swaps single
     content words for their synonyms, with punctuation attached or not and
@@ -537,7 +564,7 @@ class ContextScorer:
             else:
                 confidence = spun_here * c.row.prior
                 why = f"context spun {spun_here:.2f}"
-            if not spinner_could_write(c):
+            if not restorable_as_wordnet_spin(c):
                 confidence *= NOT_BARE_FACTOR
                 why += ", not a form the spinner writes"
             results.append(Scored(c, confidence, f"prior {c.row.prior:.2f}, {why}"))
