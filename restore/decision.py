@@ -50,12 +50,58 @@ def choose(scored: Sequence[Scored], threshold: float) -> list[Scored]:
     eligible.sort(key=lambda s: (s.candidate.row.family == WORDNET_FAMILY,
                                  _rank_within_family(s), s.candidate.start))
     taken: list[Scored] = []
+    left_out: list[Scored] = []
     occupied = IntervalSet()
     for item in eligible:
         if occupied.add_if_free(item.candidate.start, item.candidate.end):
             taken.append(item)
+        elif item.candidate.row.family == WORDNET_FAMILY:
+            left_out.append(item)
+    if left_out:
+        taken = _inner_steps_first(taken, left_out)
     taken.sort(key=lambda s: s.candidate.start)
     return taken
+
+
+def _inner_steps_first(taken: list[Scored], left_out: Sequence[Scored]) -> list[Scored]:
+    """``taken`` with a longer lemma that gives back the words it shares with a
+    taken word-spinner candidate put in that one's place: the inner step of a
+    chain goes first. In "chromatography column inch" (in -> inch -> column
+    inch, then column -> chromatography column), "column inch" -> "in" alone
+    leaves "chromatography in"; "chromatography column" -> "column" leaves
+    "column inch" as it was, and the next pass restores it. A lemma that holds
+    its word and adds words on one side only counts ("calendar month" ->
+    "month"), and only where nothing else is taken over its other words.
+
+    >>> from restore.tables import Row
+    >>> def scored(start, end, spun, original, confidence):
+    ...     row = Row(spun, original, 0.9, WORDNET_FAMILY, "", "t")
+    ...     return Scored(Candidate(start, end, spun, original, row, "x", True, False), confidence, "")
+    >>> outer = scored(15, 26, "column inch", "in", 0.97)
+    >>> inner = scored(0, 21, "chromatography column", "column", 0.8)
+    >>> [s.candidate.spun for s in choose([outer, inner], 0.5)]
+    ['chromatography column']
+    >>> [s.candidate.spun for s in choose([outer, scored(0, 21, "chromatography column", "tower", 0.8)], 0.5)]
+    ['column inch']
+    """
+    by_id = {id(s): s for s in taken}
+    for inner in sorted(left_out, key=lambda s: -s.confidence):
+        a = inner.candidate
+        rivals = [s for s in by_id.values()
+                  if s.candidate.start < a.end and a.start < s.candidate.end]
+        if len(rivals) != 1 or rivals[0].candidate.row.family != WORDNET_FAMILY:
+            continue
+        b = rivals[0].candidate
+        if a.start < b.start < a.end < b.end:  # "chromatography column" | "column inch"
+            shared = a.spun[b.start - a.start:]
+        elif b.start < a.start < b.end < a.end:  # the mirror image
+            shared = a.spun[:b.end - a.start]
+        else:
+            continue
+        if shared.strip().lower() == a.original.lower() and " " in a.spun.strip():
+            del by_id[id(rivals[0])]
+            by_id[id(inner)] = inner
+    return list(by_id.values())
 
 
 def _inside_a_longer_twin(eligible: Sequence[Scored]) -> set[int]:
