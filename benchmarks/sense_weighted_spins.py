@@ -8,6 +8,8 @@ order, most frequent first; a synset not found there counts as rank 3):
 
     python benchmarks/sense_weighted_spins.py            # base 0.5
     python benchmarks/sense_weighted_spins.py --base 1   # the simulator as it is
+    python benchmarks/sense_weighted_spins.py --likelihood   # how well each base fits
+                                                             # the real spinner's rows
 
 Needs Debian's ``wordnet-base`` (``/usr/share/wordnet``), which the library never does.
 """
@@ -15,6 +17,7 @@ Needs Debian's ``wordnet-base`` (``/usr/share/wordnet``), which the library neve
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 from pathlib import Path
@@ -75,11 +78,48 @@ def weighted_pick(ranks: dict[str, dict[frozenset[str], int]], base: float):
     return pick
 
 
+def row_likelihoods(ranks: dict[str, dict[frozenset[str], int]], rows: Path,
+                    bases: tuple[float, ...] = (1.0, 0.5, 0.7, 0.8)) -> tuple[int, dict[float, float]]:
+    """Log-likelihood of the real WordNet-style rows' spun forms (one hop) under
+    a pick that weighs each synset of the original offering another lemma by
+    ``base ** place`` (its place among those synsets, most frequent first), then
+    takes one of its other lemmas: (rows counted, {base: log-likelihood}).
+    Rows whose original has fewer than two such synsets, or whose spun form is
+    in none of them (two hops, the fixed "and" table), are left out."""
+    totals = {base: 0.0 for base in bases}
+    counted = 0
+    for line in rows.open(encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) < 4 or fields[3] != "wordnet-style":
+            continue
+        spun, original = fields[0].casefold(), fields[1].casefold()
+        synsets = [lemmas for lemmas, _ in sorted(ranks.get(original, {}).items(),
+                                                  key=lambda item: item[1])
+                   if len(lemmas) > 1]
+        if len(synsets) < 2 or not any(spun in lemmas for lemmas in synsets):
+            continue
+        counted += 1
+        for base in bases:
+            weights = [base ** place for place in range(len(synsets))]
+            p = sum(w / sum(weights) / (len(lemmas) - 1)
+                    for w, lemmas in zip(weights, synsets) if spun in lemmas)
+            totals[base] += math.log(p)
+    return counted, totals
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=float, default=0.5, help="weight = base ** rank")
     parser.add_argument("--seeds", default="1,2,3")
+    parser.add_argument("--likelihood", action="store_true",
+                        help="print how well each base fits the real spinner's rows, and stop")
     args = parser.parse_args()
+    if args.likelihood:
+        rows = Path(__file__).resolve().parent.parent.parent / "shared/data/wild_substitutions.tsv"
+        counted, totals = row_likelihoods(sense_ranks(), rows)
+        for base, total in totals.items():
+            print(f"base {base}: log-likelihood {total:.2f} over {counted} rows")
+        return 0
     if args.base != 1:
         spin._wordnet_pick = weighted_pick(sense_ranks(), args.base)
     seeds = tuple(int(s) for s in args.seeds.split(","))
