@@ -26,6 +26,7 @@ from .clean import has_more_words, nothing_to_restore
 from .decision import choose, doubt_unfinished, drop_reversals, merge_pass, to_substitutions
 from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
+from .nesting import readings_the_doubled_word_leaves
 from .number_style import weigh_number_style
 from .numbers import merge_number_spellings
 from .roman import drop_numbered_names
@@ -290,7 +291,7 @@ class Restorer:
         score = round(spin_score(evidence), 4)
         if not candidates:
             return [], text, score, wordnet_style
-        candidates = _dedupe_sorted(candidates, text)
+        candidates = _dedupe_sorted(readings_the_doubled_word_leaves(text, candidates), text)
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
@@ -441,8 +442,9 @@ class Restorer:
             # the WordNet channel too: "bus topology", left by "regional
             # anatomy" -> "topology", is a lemma no table lists
             near = around(written, 40, len(current))
-            candidates = _dedupe_sorted(
-                candidates + self.channel.find(current, candidates, near, written), current, text)
+            candidates = _dedupe_sorted(readings_the_doubled_word_leaves(
+                current, candidates + self.channel.find(current, candidates, near, written)),
+                current, text)
         return candidates
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:

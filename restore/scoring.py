@@ -56,6 +56,7 @@ import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
 from .roman import is_capitalised_numeral
+from .nesting import NESTED_NOTE
 from .spans import IntervalSet
 from .tables import Row
 from .tokens import FUNCTION_WORDS
@@ -256,6 +257,8 @@ def is_self_evident_row(row: Row) -> bool:
 
 @lru_cache(maxsize=65536)
 def _self_evident(spun: str, family: str, note: str) -> bool:
+    if note == NESTED_NOTE:  # a doubled word nobody writes ("Robert Robert Fulton")
+        return True
     words = spun.count(" ") + 1
     if words == 1 or "channel" in note:
         return False
