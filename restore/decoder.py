@@ -41,6 +41,7 @@ from .candidates import WORDNET_FAMILY, Candidate
 from .channel import LEMMA_NOTE as CHANNEL_LEMMA_NOTE
 from .channel import SPIN_RATE as CHANNEL_SPIN_RATE
 from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
+from .number_style import other_spelling
 from .memo import Memo
 from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, THOROUGH_HITS_PER_WORD,
                       TORTURED_FAMILY, DocumentEvidence, Scored, document_evidence, is_self_evident,
@@ -208,7 +209,28 @@ def span_groups(candidates: Sequence[Candidate]) -> list[list[int]]:
 
 
 def _lm_word_tuple(phrase: str) -> tuple[str, ...]:
-    return tuple(lm_words(phrase))
+    """The language model's words of an original: a numeral of a hundred or
+    more as the words it is said with, since the model knows no numerals and
+    reads any it does not spell as "ten" ("200" -> "two hundred", which the
+    spun "two hundred" is too; see restore.lm.lm_form).
+
+    >>> _lm_word_tuple("about 200"), _lm_word_tuple("200 people"), _lm_word_tuple("2000")
+    (('about', 'two', 'hundred'), ('two', 'hundred', 'people'), ('ten',))
+    >>> _lm_word_tuple("100"), _lm_word_tuple("10")
+    (('hundred',), ('ten',))
+    """
+    if not any(ch.isdigit() for ch in phrase):
+        return tuple(lm_words(phrase))
+    words: list[str] = []
+    for match in LM_WORD.finditer(phrase):
+        form = lm_form(match.group())
+        spelled = (other_spelling(match.group())
+                   if form == "ten" and match.group() != "10" else None)
+        if spelled is not None and " " in spelled:
+            words += lm_words(spelled)
+        else:
+            words.append(form)
+    return tuple(words)
 
 
 _FORMS = Memo(lm_form, 200_000)  # word as written -> language-model form

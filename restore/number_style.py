@@ -71,15 +71,15 @@ LABEL_WORDS = NUMBERING_WORDS | {"number", "page", "route", "room", "channel", "
 
 
 def number_and_kind(spelling: str) -> tuple[str, int] | None:
-    """("cardinal" or "ordinal", value) of a number under a hundred, however
-    written, else None: a respelling keeps both.
+    """("cardinal" or "ordinal", value) of a cardinal under a thousand or an
+    ordinal under a hundred, however written, else None: a respelling keeps both.
 
-    >>> [number_and_kind(s) for s in ("forty", "40", "3rd", "x")]
-    [('cardinal', 40), ('cardinal', 40), ('ordinal', 3), None]
+    >>> [number_and_kind(s) for s in ("forty", "40", "3rd", "x", "two hundred", "2000")]
+    [('cardinal', 40), ('cardinal', 40), ('ordinal', 3), None, ('cardinal', 200), None]
     """
     value = number_value(spelling)
     if value is not None:
-        return ("cardinal", value) if value < 100 else None
+        return ("cardinal", value) if value < 1000 else None
     value = ordinal_value(spelling)
     return None if value is None else ("ordinal", value)
 
@@ -115,18 +115,31 @@ _AFTER_LIST_OR_SCORE = regex.compile(
 
 
 def other_spelling(number: str) -> str | None:
-    """The same number written the other way, numeral <-> word (under 100).
+    """The same number written the other way, numeral <-> words (cardinals
+    under a thousand, as WordNet writes them; ordinals under a hundred).
 
     >>> [other_spelling(n) for n in ("40", "forty-two", "7", "200", "3rd", "twenty-first")]
-    ['forty', '42', 'seven', None, 'third', '21st']
+    ['forty', '42', 'seven', 'two hundred', 'third', '21st']
+    >>> other_spelling("125"), other_spelling("one hundred twenty-five"), other_spelling("2000")
+    ('one hundred twenty-five', '125', None)
     """
     found = _VALUES[number]
     if found is None:
         return None
     kind, value = found
-    words = WORD_OF_NUMBER if kind == "cardinal" else ORDINAL_OF_NUMBER
     if not number[:1].isdigit():
         return str(value) if kind == "cardinal" else f"{value}{_ordinal_suffix(value)}"
+    if value >= 100:  # (a cardinal)
+        hundreds, rest = divmod(value, 100)
+        words = f"{WORD_OF_NUMBER[hundreds]} hundred"
+        return f"{words} {_words_under_a_hundred(rest, WORD_OF_NUMBER)}" if rest else words
+    return _words_under_a_hundred(value, WORD_OF_NUMBER if kind == "cardinal"
+                                  else ORDINAL_OF_NUMBER)
+
+
+def _words_under_a_hundred(value: int, words: dict[int, str]) -> str:
+    """``value`` (under a hundred) in words, the last of them from ``words``
+    (cardinal or ordinal): "forty-two", "twenty-first"."""
     if value in words:
         return words[value]
     tens, unit = divmod(value, 10)
@@ -258,9 +271,10 @@ def weigh_number_style(candidates: Sequence[Candidate], text: str,
         if counts is None:
             counts = counts_of(text if counted is None else counted)
         kept, seen = counts[_is_large(c.spun)]
-        # the others: this one is what is asked (in a later pass it may be one
-        # the text as given spelled the other way, or not have counted)
-        kept, seen = max(0, kept - keeps), max(0, seen - 1)
+        if found[1] < 100:  # (style_counts counts numbers under a hundred only)
+            # the others: this one is what is asked (in a later pass it may be one
+            # the text as given spelled the other way, or not have counted)
+            kept, seen = max(0, kept - keeps), max(0, seen - 1)
         prior = round(spin_probability(keeps, kept, seen), 4)
         kind = "of 10 and up" if found[1] >= SPELLED_OUT_BELOW else "under ten"
         rule = f"{c.row.rule}; {kept} of this text's {seen} other numbers {kind} keep news style"

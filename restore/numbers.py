@@ -64,17 +64,44 @@ NUMERAL_SIGNS = frozenset("$£€¥#")
 
 
 def number_value(spelling: str) -> int | None:
-    """The value of a plain numeral or a number word under a hundred (as
-    WordNet writes them: "forty-two"), else None.
+    """The value of a plain numeral, or of a number under a thousand in words
+    as WordNet writes them ("forty-two", "two hundred", "one hundred
+    twenty-five"), else None.
 
     >>> number_value("40"), number_value("Forty"), number_value("forty-two"), number_value("VI")
     (40, 40, 42, None)
     >>> number_value("forty-twelve"), number_value("two-forty"), number_value("forty two")
     (None, None, None)
+    >>> [number_value(s) for s in ("hundred", "two hundred", "one hundred twenty-five",
+    ...                            "hundred hundred", "twelve hundred", "two hundred cats",
+    ...                            "hundredth", "a hundred", "two  hundred", "forty two")]
+    [100, 200, 125, None, None, None, None, None, None, None]
     """
     if spelling.isascii() and spelling.isdigit() and len(spelling) < 7:
         return int(spelling)
     lowered = spelling.lower()
+    if " " in lowered or lowered == "hundred":
+        return _hundreds_value(lowered)
+    return _word_value(lowered)
+
+
+def _hundreds_value(lowered: str) -> int | None:
+    """ "[unit] hundred [a number under a hundred]" (lower case), else None."""
+    words = lowered.split(" ")
+    if "hundred" not in words[:2]:
+        return None
+    at = words.index("hundred")
+    if len(words) > at + 2:
+        return None
+    units = NUMBER_WORDS.get(words[0], 0) if at else 1
+    rest = _word_value(words[at + 1]) if len(words) > at + 1 else 0
+    if not 0 < units < 10 or rest is None or rest >= 100:
+        return None
+    return 100 * units + rest
+
+
+def _word_value(lowered: str) -> int | None:
+    """A number word under a hundred (lower case, "forty-two"), else None."""
     tens, hyphen, unit = lowered.partition("-")
     if hyphen:
         if tens in _TENS and unit in NUMBER_WORDS and 0 < NUMBER_WORDS[unit] < 10:

@@ -91,3 +91,16 @@ def test_a_respelled_ordinal_is_weighed_like_a_respelled_number():
 def test_a_figure_after_a_label_or_a_month_says_nothing_of_style():
     assert _numbers("the number 7 bus, page 4, no 1 nation, on May 4, but 2 cars") == [
         ("7", None), ("4", None), ("1", None), ("4", None), ("2", False)]
+
+
+def test_hundreds_are_weighed_against_every_counted_number_of_their_kind():
+    # style_counts reads numbers under a hundred, so a respelled "four hundred"
+    # is weighed against all of them (the code before took itself out of the
+    # counts and reported "5 of this text's 4")
+    text = NEWS.replace("forty buses", "four hundred buses")
+    start = text.index("four hundred")
+    spun = Candidate(start, start + 12, "four hundred", "400",
+                     row("four hundred", "400", 0.1), "exact", True, False)
+    (weighed,) = weigh_number_style([spun], text)
+    assert "5 of this text's 5 other numbers of 10 and up keep news style" in weighed.row.rule
+    assert weighed.row.prior == round(spin_probability(False, 5, 5), 4) > 0.5
