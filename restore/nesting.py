@@ -1,14 +1,14 @@
 """A spin beside a doubled word: which reading the doubled word leaves.
 
 The WordNet-style spinner writes a longer lemma that holds a word for that word
-("Gehrig" -> "Lou Gehrig", "inch" -> "column inch", "more" -> "more than"). Next
-to the author's own "Lou", or inside its own earlier replacement (in -> inch ->
-"column inch", whose "inch" becomes "column inch" again), that leaves a doubled
-word: "Lou Lou Gehrig", "column column inch", "more than than". Nobody writes the
-doubled word, and only one reading of the lemma beside it explains it: the word
-that, put back, spells the lemma again with the doubled word ("Lou" + "Gehrig",
-"column" + "inch", "more" + "than"). So that reading is the one to restore
-first, and it speaks for itself (its row note is ``NESTED_NOTE``, which makes it
+("Gehrig" -> "Lou Gehrig", "inch" -> "column inch"). Next to the author's own
+"Lou", or inside its own earlier replacement (in -> inch -> "column inch", whose
+"inch" becomes "column inch" again), that leaves a doubled word: "Lou Lou
+Gehrig", "column column inch". Nobody writes the doubled word, and only one
+reading of the lemma beside it explains it: the word that, put back, spells the
+lemma again with the doubled word ("Lou" + "Gehrig", "column" + "inch"); the
+same holds at the lemma's other end ("bail bond bond"). So that reading is
+the one to restore first, and it speaks for itself (its row note is ``NESTED_NOTE``, which makes it
 self-evident, see :mod:`restore.scoring`); the lemma's other readings ("column
 inch" -> "in", which left "column in") are dropped there. Whether what it gives
 back ("Lou Gehrig", "column inch") is the author's or a spin in turn is then
