@@ -16,7 +16,7 @@ and a restoration that is a name gets its capitals (:func:`_cased`).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Sequence
 
@@ -84,24 +84,34 @@ def _inner_steps_first(taken: list[Scored], left_out: Sequence[Scored]) -> list[
     >>> [s.candidate.spun for s in choose([outer, scored(0, 21, "chromatography column", "tower", 0.8)], 0.5)]
     ['column inch']
     """
-    by_id = {id(s): s for s in taken}
-    for inner in sorted(left_out, key=lambda s: -s.confidence):
+    inners = [s for s in left_out if " " in s.candidate.spun.strip()]
+    if not inners:
+        return taken
+    ordered = sorted(taken, key=lambda s: s.candidate.start)  # (disjoint spans)
+    starts = [s.candidate.start for s in ordered]
+    for inner in sorted(inners, key=lambda s: -s.confidence):
         a = inner.candidate
-        rivals = [s for s in by_id.values()
-                  if s.candidate.start < a.end and a.start < s.candidate.end]
-        if len(rivals) != 1 or rivals[0].candidate.row.family != WORDNET_FAMILY:
+        # the taken candidates that overlap ``a``: those starting before its end,
+        # walking back while they end after its start
+        at = bisect_left(starts, a.end)
+        first = at
+        while first > 0 and ordered[first - 1].candidate.end > a.start:
+            first -= 1
+        if at - first != 1 or ordered[first].candidate.row.family != WORDNET_FAMILY:
             continue
-        b = rivals[0].candidate
+        b = ordered[first].candidate
         if a.start < b.start < a.end < b.end:  # "chromatography column" | "column inch"
             shared = a.spun[b.start - a.start:]
         elif b.start < a.start < b.end < a.end:  # the mirror image
             shared = a.spun[:b.end - a.start]
         else:
             continue
-        if shared.strip().lower() == a.original.lower() and " " in a.spun.strip():
-            del by_id[id(rivals[0])]
-            by_id[id(inner)] = inner
-    return list(by_id.values())
+        if shared.strip().lower() == a.original.lower():
+            del ordered[first], starts[first]
+            at = bisect_left(starts, a.start)
+            ordered.insert(at, inner)
+            starts.insert(at, a.start)
+    return ordered
 
 
 def _inside_a_longer_twin(eligible: Sequence[Scored]) -> set[int]:

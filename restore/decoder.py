@@ -633,11 +633,17 @@ class _Analysis:
         >>> [round(a, 2) for a in _Analysis(text, [c(2, 5, "large"), c(2, 5, "great")]).author_affinity()]
         [2.16, 1.0]
         """
-        if all(len(members) == 1 for members in self.groups):
+        rivals = [members for members in self.groups if len(members) > 1]
+        if not rivals:
             return None
-        counts = Counter(word.lower() for word in LM_WORD.findall(self.text))
-        return [(1.0 + counts.get(c.original.lower(), 0)) ** AUTHOR_WORDS_POWER
-                for c in self.candidates]
+        counts = Counter(LM_WORD.findall(self.text.lower()))
+        affinity = [1.0] * len(self.candidates)
+        for members in rivals:
+            for k in members:
+                count = counts.get(self.candidates[k].original.lower(), 0)
+                if count:
+                    affinity[k] = (1.0 + count) ** AUTHOR_WORDS_POWER
+        return affinity
 
     def plain_lift(self, k: int, scorer: "LanguageModelScorer") -> float:
         """Lift of candidate ``k`` with its neighbours as written (no restoration)."""

@@ -48,6 +48,8 @@ NESTED_NOTE = "nested"
 # word, so little doubt is left that the lemma beside it is a spin of that word
 NESTED_PRIOR = 0.95
 
+# where a word is written twice in a row (zero-width, so "a a a" gives two)
+_DOUBLED = regex.compile(r"(?i)(?<!\S)(?=(\S+) \1(?!\S))")
 _WORD_BEFORE = regex.compile(r"(?:^|(?<=\s))(\S+) $")
 _WORD_AFTER = regex.compile(r" (\S+)(?:\s|$)")
 
@@ -57,9 +59,18 @@ def readings_the_doubled_word_leaves(text: str, candidates: list[Candidate]) -> 
     doubled word that one of its readings explains (see the module's
     docstring), with that reading made self-evident and the span's other
     readings left out; ``candidates`` itself when there is no such span."""
+    # (most texts have no doubled word: they are done in one scan)
+    second_starts, first_ends = set(), set()
+    for match in _DOUBLED.finditer(text):
+        first_end = match.start() + len(match.group(1))
+        first_ends.add(first_end)
+        second_starts.add(first_end + 1)
+    if not first_ends:
+        return candidates
     spans: dict[tuple[int, int], list[Candidate]] = {}
     for c in candidates:
-        if c.row.family == WORDNET_FAMILY and " " in c.spun:
+        if ((c.start in second_starts or c.end in first_ends) and " " in c.spun
+                and c.row.family == WORDNET_FAMILY):
             spans.setdefault((c.start, c.end), []).append(c)
     changed: dict[int, Candidate | None] = {}  # id of a candidate -> its replacement
     nested: list[tuple[int, int]] = []  # the spans whose reading a doubled word leaves
