@@ -55,8 +55,8 @@ from typing import Iterable, Protocol, Sequence
 import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
-from .roman import is_capitalised_numeral
 from .nesting import NESTED_NOTE
+from .roman import is_capitalised_numeral
 from .spans import IntervalSet
 from .tables import Row
 from .tokens import FUNCTION_WORDS
@@ -257,7 +257,7 @@ def is_self_evident_row(row: Row) -> bool:
 
 @lru_cache(maxsize=65536)
 def _self_evident(spun: str, family: str, note: str) -> bool:
-    if note == NESTED_NOTE:  # a doubled word nobody writes ("Robert Robert Fulton")
+    if note == NESTED_NOTE:  # beside a doubled word nobody writes ("Lou Lou Gehrig")
         return True
     words = spun.count(" ") + 1
     if words == 1 or "channel" in note:
