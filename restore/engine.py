@@ -28,7 +28,7 @@ from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
 from .nesting import readings_the_doubled_word_leaves
 from .number_style import weigh_number_style
-from .numbers import merge_number_spellings
+from .numbers import drop_numeral_originals, merge_number_spellings
 from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
 from .scoring import (CHARS_PER_WORD, TORTURED_FAMILY, WINDOW_WORDS, DocumentEvidence, Scored,
@@ -521,6 +521,7 @@ def _dedupe_sorted(candidates: list[Candidate], text: str = "",
         if key not in seen:
             seen.add(key)
             out.append(c)
+    out = drop_numeral_originals(out)
     if not text:
         return merge_number_spellings(out)
     # a respelled number is weighed by how the text writes its other numbers
