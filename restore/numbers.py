@@ -218,24 +218,26 @@ def merge_number_spellings(candidates: Sequence[Candidate], text: str = "") -> l
 
 
 def drop_numeral_originals(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """``candidates`` less those that would put a Roman numeral of lower-case
-    letters, or the letter "I", back for a number the text writes otherwise
-    ("one" -> "i" or "I", "400" -> "cd"): WordNet lists {1, one, i, I} and
-    {400, four hundred, cd}, but authors of prose write neither "i" nor "cd"
-    for a number, and the spinner leaves the pronoun "I" alone (a capitalised
-    numeral may be a name's: "World War two" -> "II"). The span's other
-    originals share the prior the dropped ones had, as Bayes has it (their
-    odds against keeping the text stay the same). On the dev set and the
-    Brown press texts 27 such restorations were reported at 0.3 or more, 12 of
-    them over 0.5, none right.
+    """``candidates`` less those that would put "I" or "i" back for anything
+    ("one", "ace", "individual", "unity": WordNet's {1, one, I, i, ace, single,
+    unity}), or a Roman numeral of lower-case letters for a number the text
+    writes otherwise ("400" -> "cd", from {400, four hundred, cd}): authors of
+    prose write neither "i" nor "cd" for a number, and the spinner leaves the
+    pronoun "I" alone (a capitalised numeral may be a name's: "World War two"
+    -> "II"). The span's other originals share the prior the dropped ones had,
+    as Bayes has it (their odds against keeping the text stay the same). On
+    the dev set and the Brown press texts 27 such restorations of numbers
+    were reported at 0.3 or more, 12 of them over 0.5, and 21 of other words
+    ("individual" -> "I" at 0.92), none right.
 
     >>> from restore.tables import Row
     >>> def c(start, spun, original, prior=0.3):
     ...     return Candidate(start, start + len(spun), spun, original,
     ...                      Row(spun, original, prior, "f", "", "t"), "exact", True, False)
     >>> [(x.original, x.row.prior) for x in drop_numeral_originals(
-    ...     [c(0, "one", "i", 0.2), c(0, "one", "1", 0.4), c(4, "two", "II"), c(8, "ane", "i")])]
-    [('1', 0.5), ('II', 0.3), ('i', 0.3)]
+    ...     [c(0, "one", "i", 0.2), c(0, "one", "1", 0.4), c(4, "two", "II"), c(8, "ace", "I"),
+    ...      c(12, "blend", "mix"), c(18, "400", "cd")])]
+    [('1', 0.5), ('II', 0.3), ('mix', 0.3)]
     """
     dropped: dict[tuple[int, int], float] = {}
     for c in candidates:
@@ -255,6 +257,10 @@ def drop_numeral_originals(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def _numeral_for_a_number(c: Candidate) -> bool:
-    """Does ``c`` put "I" or a lower-case Roman numeral back for a number?"""
-    return ((c.original == "I" or (c.original.islower() and is_roman_numeral(c.original)))
+    """Does ``c`` put "I" or "i" back for anything ("individual", "ace" and
+    "unity" share WordNet's synset of one; the pronoun is left alone by the
+    spinner), or a lower-case Roman numeral for a number?"""
+    if c.original in ("I", "i"):
+        return True
+    return (c.original.islower() and is_roman_numeral(c.original)
             and is_number(c.spun) and not is_roman_numeral(c.spun))
