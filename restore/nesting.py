@@ -48,10 +48,9 @@ NESTED_NOTE = "nested"
 # word, so little doubt is left that the lemma beside it is a spin of that word
 NESTED_PRIOR = 0.95
 
-# where a word is written twice in a row (zero-width, so "a a a" gives two)
-_DOUBLED = regex.compile(r"(?i)(?<!\S)(?=(\S+) \1(?!\S))")
-_WORD_BEFORE = regex.compile(r"(?:^|(?<=\s))(\S+) $")
-_WORD_AFTER = regex.compile(r" (\S+)(?:\s|$)")
+# where a word is written twice in a row, its two copies (zero-width, so "a a a"
+# gives two)
+_DOUBLED = regex.compile(r"(?i)(?<!\S)(?=(\S+) (\1)(?!\S))")
 
 
 def readings_the_doubled_word_leaves(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -60,16 +59,16 @@ def readings_the_doubled_word_leaves(text: str, candidates: list[Candidate]) -> 
     docstring), with that reading made self-evident and the span's other
     readings left out; ``candidates`` itself when there is no such span."""
     # (most texts have no doubled word: they are done in one scan)
-    second_starts, first_ends = set(), set()
+    word_before: dict[int, str] = {}  # where a second copy starts -> the first copy
+    word_after: dict[int, str] = {}  # where a first copy ends -> the second copy
     for match in _DOUBLED.finditer(text):
-        first_end = match.start() + len(match.group(1))
-        first_ends.add(first_end)
-        second_starts.add(first_end + 1)
-    if not first_ends:
+        word_before[match.start(2)] = match.group(1)
+        word_after[match.end(1)] = match.group(2)
+    if not word_before:
         return candidates
     spans: dict[tuple[int, int], list[Candidate]] = {}
     for c in candidates:
-        if ((c.start in second_starts or c.end in first_ends) and " " in c.spun
+        if ((c.start in word_before or c.end in word_after) and " " in c.spun
                 and c.row.family == WORDNET_FAMILY):
             spans.setdefault((c.start, c.end), []).append(c)
     changed: dict[int, Candidate | None] = {}  # id of a candidate -> its replacement
@@ -77,11 +76,9 @@ def readings_the_doubled_word_leaves(text: str, candidates: list[Candidate]) -> 
     for (start, end), readings in spans.items():
         words = text[start:end].split()
         spelled = " ".join(words).lower()
-        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        after = _WORD_AFTER.match(text, end)
-        if _doubled(before, words[0]):
+        if _doubled(word_before.get(start), words[0]):
             left = [c for c in readings if f"{words[0]} {c.original}".lower() == spelled]
-        elif _doubled(after, words[-1]):
+        elif _doubled(word_after.get(end), words[-1]):
             left = [c for c in readings if f"{c.original} {words[-1]}".lower() == spelled]
         else:
             continue
@@ -108,10 +105,10 @@ def readings_the_doubled_word_leaves(text: str, candidates: list[Candidate]) -> 
     return out
 
 
-def _doubled(neighbour: regex.Match | None, word: str) -> bool:
-    """Is ``neighbour`` (the word beside a span) ``word`` again, and no function
-    word? An author's "the" or "at" beside a lemma that starts or ends with it
-    is common ("the the like", "look at" spun to "looking at at") and says
-    nothing of the lemma's reading."""
-    return (neighbour is not None and neighbour.group(1).lower() == word.lower()
+def _doubled(neighbour: str | None, word: str) -> bool:
+    """Is ``neighbour`` (the word beside a span, if it doubles one) ``word``
+    again, and no function word? An author's "the" or "at" beside a lemma that
+    starts or ends with it is common ("the the like", "look at" spun to
+    "looking at at") and says nothing of the lemma's reading."""
+    return (neighbour is not None and neighbour.lower() == word.lower()
             and word.lower() not in FUNCTION_WORDS)

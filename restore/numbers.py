@@ -241,7 +241,7 @@ def drop_numeral_originals(candidates: Sequence[Candidate]) -> list[Candidate]:
     """
     dropped: dict[tuple[int, int], float] = {}
     for c in candidates:
-        if _numeral_for_a_number(c):
+        if _never_put_back(c):
             dropped[(c.start, c.end)] = dropped.get((c.start, c.end), 0.0) + c.row.prior
     if not dropped:
         return list(candidates)
@@ -250,13 +250,13 @@ def drop_numeral_originals(candidates: Sequence[Candidate]) -> list[Candidate]:
         share = dropped.get((c.start, c.end))
         if share is None:
             out.append(c)
-        elif not _numeral_for_a_number(c):
+        elif not _never_put_back(c):
             prior = round(min(0.99, c.row.prior / max(1e-6, 1.0 - share)), 4)
             out.append(replace(c, row=replace(c.row, prior=prior)))
     return out
 
 
-def _numeral_for_a_number(c: Candidate) -> bool:
+def _never_put_back(c: Candidate) -> bool:
     """Does ``c`` put "I" or "i" back for anything ("individual", "ace" and
     "unity" share WordNet's synset of one; the pronoun is left alone by the
     spinner), or a lower-case Roman numeral for a number?"""
