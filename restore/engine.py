@@ -27,7 +27,7 @@ from .decision import choose, doubt_unfinished, drop_reversals, merge_pass, to_s
 from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
 from .nesting import readings_the_doubled_word_leaves
-from .number_style import weigh_number_style
+from .number_style import drop_respelled_restorations, weigh_number_style
 from .numbers import drop_numeral_originals, merge_number_spellings
 from .roman import drop_numbered_names
 from .report import Restoration, Substitution, output_spans, splice
@@ -435,7 +435,9 @@ class Restorer:
                          evidence: DocumentEvidence, text: str) -> list[Candidate]:
         """The candidates of a later pass: those over ``written`` (spans of
         ``current`` that earlier passes wrote), tortured rows left out. A
-        respelled number is weighed by how ``text``, as given, writes the others."""
+        respelled number is weighed by how ``text``, as given, writes the others;
+        a number a pass wrote is not respelled (see
+        :func:`restore.number_style.drop_respelled_restorations`)."""
         candidates = [c for c in self.matcher.find_near(current, written)
                       if c.row.family != TORTURED_FAMILY]
         if self.channel is not None and written and spin_score(evidence) >= CHANNEL_MIN_SPIN:
@@ -445,7 +447,7 @@ class Restorer:
             candidates = _dedupe_sorted(readings_the_doubled_word_leaves(
                 current, candidates + self.channel.find(current, candidates, near, written)),
                 current, text)
-        return candidates
+        return drop_respelled_restorations(candidates, written)
 
     def _evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of ``text``, weighed in context when the scorer can."""

@@ -230,6 +230,43 @@ def spin_probability(spun_keeps_style: bool, kept: float, seen: int) -> float:
     return spun / (spun + (1 - SPUN_NUMBER_SHARE) * (1 - original_as_seen))
 
 
+def respells_a_number(c: Candidate) -> bool:
+    """Does ``c`` write the same number another way ("forty" -> "40")?"""
+    found = _VALUES[c.spun]
+    return found is not None and found == _VALUES[c.original]
+
+
+def drop_respelled_restorations(candidates: Sequence[Candidate],
+                                written: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """A later pass's ``candidates`` without those that respell a number an
+    earlier pass wrote (inside ``written``, spans of the text it is in).
+
+    That pass chose the spelling already: where the spinner wrote "deuce" or
+    "ii", the WordNet channel offers both "2" and "two", and
+    :func:`restore.numbers.merge_number_spellings` keeps the one the context
+    asks for, with the probability of both. Weighing "two" -> "2" again as if
+    the author's "2" had been respelled (:func:`spin_probability`) asks a
+    question about the author's spelling that "two" cannot answer, and it
+    made chains that undid the choice ("xix" -> "19" -> "nineteen") or,
+    left below the cut, cast doubt on a right restoration ("matchless" ->
+    "one", then "one" -> "1").
+
+    >>> from restore.tables import Row
+    >>> def c(start, spun, original):
+    ...     row = Row(spun, original, 0.3, "wordnet_spinner", "lemma", "t")
+    ...     return Candidate(start, start + len(spun), spun, original, row, "exact", True, False)
+    >>> kept = drop_respelled_restorations([c(4, "two", "2"), c(20, "two", "2"), c(4, "two", "deuce")],
+    ...                                    [(0, 7)])
+    >>> [(k.start, k.original) for k in kept]
+    [(20, '2'), (4, 'deuce')]
+    """
+    if not written:
+        return list(candidates)
+    return [c for c in candidates
+            if not (respells_a_number(c)
+                    and any(low <= c.start and c.end <= high for low, high in written))]
+
+
 _last_counted: tuple[str, dict[bool, tuple[int, int]]] | None = None
 
 
