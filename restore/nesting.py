@@ -41,6 +41,7 @@ from typing import Sequence
 import regex
 
 from .candidates import WORDNET_FAMILY, Candidate
+from .spans import Containers
 from .tokens import FUNCTION_WORDS
 
 NESTED_NOTE = "nested"
@@ -93,13 +94,13 @@ def readings_the_doubled_word_leaves(text: str, candidates: list[Candidate]) -> 
     if not changed:
         return candidates
     out = []
+    inside_nested = Containers(nested)
     for c in candidates:
         if id(c) in changed:
             c = changed[id(c)]
             if c is None:
                 continue
-        elif c.row.family == WORDNET_FAMILY and any(
-                start <= c.start and c.end <= end for start, end in nested):
+        elif c.row.family == WORDNET_FAMILY and inside_nested(c.start, c.end):
             continue  # "inch" -> "in" inside "column inch": the lemma is restored whole
         out.append(c)
     return out

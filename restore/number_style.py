@@ -49,6 +49,7 @@ from .memo import Memo
 from .numbers import (NUMBER_WORDS, ORDINAL_OF_NUMBER, SPELLED_OUT_BELOW, WORD_OF_NUMBER,
                       number_value, ordinal_value, preferred_spelling)
 from .roman import MONTHS, NUMBERING_WORDS
+from .spans import Containers
 from .tokens import FUNCTION_WORDS
 
 # the share of a spun text's numbers that the WordNet-style spinner respells
@@ -262,9 +263,9 @@ def drop_respelled_restorations(candidates: Sequence[Candidate],
     """
     if not written:
         return list(candidates)
+    inside_written = Containers(written)
     return [c for c in candidates
-            if not (respells_a_number(c)
-                    and any(low <= c.start and c.end <= high for low, high in written))]
+            if not (respells_a_number(c) and inside_written(c.start, c.end))]
 
 
 _last_counted: tuple[str, dict[bool, tuple[int, int]]] | None = None

@@ -61,6 +61,30 @@ class IntervalSet:
         return True
 
 
+class Containers:
+    """Spans (they may overlap) asked whether any of them holds a given span,
+    in log time: sorted by start, with the furthest end reached so far.
+
+    >>> holds = Containers([(10, 20), (0, 4), (12, 30)])
+    >>> [holds(a, b) for a, b in ((11, 19), (12, 25), (2, 4), (5, 6), (25, 31))]
+    [True, True, True, False, False]
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = end if end > furthest else furthest
+            self._reach.append(furthest)
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Does a span start at or before ``start`` and end at or after ``end``?"""
+        index = bisect_right(self._starts, start)
+        return index > 0 and self._reach[index - 1] >= end
+
+
 def around(spans: Iterable[tuple[int, int]], margin: int, length: int) -> list[tuple[int, int]]:
     """Merged ranges reaching ``margin`` characters beyond each span, within 0..length."""
     ranges: list[tuple[int, int]] = []
