@@ -1,7 +1,7 @@
 """The evaluation on WordNet-style spins that favour a word's frequent senses (prints figures).
 
 The simulator (``restore.spin``) picks every synset of a word as likely; the rows aligned
-from real spun pages lean towards the first senses (README, "Which senses the real spinner
+from real spun pages lean towards the first senses (docs/accuracy_notes.md, "Which senses the real spinner
 picks"). This runs ``restore.evaluate`` with the simulator's synset pick weighed by
 ``base ** rank``, rank being the synset's place in the word's sense list (WordNet's index
 order, most frequent first; a synset not found there counts as rank 3):
