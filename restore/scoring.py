@@ -129,6 +129,10 @@ class DocumentEvidence:
     # thorough mode lets a form break that spinner's bare-token rule (a
     # thesaurus-style spinner swaps "knee," too): see thesaurus_could_write
     wordnet_style: bool = True
+    # log-odds the word-level evidence never falls under: what the thorough
+    # reading's check found on the text's first part (see Restorer._thorough_reading;
+    # None: no floor)
+    floor_log_odds: float | None = None
 
     @property
     def log_odds(self) -> float:
@@ -147,10 +151,12 @@ class DocumentEvidence:
         """The larger of the log-odds from all the evidence against the document
         rate and from each form's once against the lighter distinct-forms rate."""
         odds = DOC_PRIOR_LOG_ODDS + log_lr - document_rate_penalty(self.words, self.hits_per_word)
-        if distinct is None:
-            return odds
-        return max(odds, DOC_PRIOR_LOG_ODDS + distinct
-                   - document_rate_penalty(self.words, DISTINCT_FORMS_HITS_PER_WORD))
+        if distinct is not None:
+            odds = max(odds, DOC_PRIOR_LOG_ODDS + distinct
+                       - document_rate_penalty(self.words, DISTINCT_FORMS_HITS_PER_WORD))
+        if self.floor_log_odds is not None and self.floor_log_odds > odds:
+            return self.floor_log_odds
+        return odds
 
     @property
     def doctored_log_odds(self) -> float:

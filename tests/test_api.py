@@ -483,13 +483,13 @@ def test_clean_prose_that_looks_thesaurus_style_is_mostly_cleared_on_a_first_sma
 
     restorer = get_restorer()
     sampled = []
-    sample_spin = restorer._sample_spin
+    sample_evidence = restorer._sample_evidence
 
     def spy(text, strong, chars):
         sampled.append(chars)
-        return sample_spin(text, strong, chars)
+        return sample_evidence(text, strong, chars)
 
-    monkeypatch.setattr(restorer, "_sample_spin", spy)
+    monkeypatch.setattr(restorer, "_sample_evidence", spy)
     folder = Path(__file__).parent.parent
     formal = [case["original"] for case in json.loads(
         (folder / "tests" / "cases" / "negative.json").read_text(encoding="utf-8"))
@@ -505,3 +505,55 @@ def test_clean_prose_that_looks_thesaurus_style_is_mostly_cleared_on_a_first_sma
     spun = spin(clean[1].read_text(encoding="utf-8"), "thesaurus", seed=1).text
     assert restorer._thorough_reading(spun, restorer._strong_forms(spun), lambda: 0.0, 0.5)
     assert sampled == [THESAURUS_FIRST_SAMPLE_CHARS, THESAURUS_SAMPLE_CHARS]
+
+
+def _thesaurus_spun_start(index: int, seed: int = 1) -> tuple[str, int]:
+    """The first 6,000 characters or so (cut at a paragraph) of one of our
+    articles spun thesaurus-style, and where they end."""
+    from pathlib import Path
+
+    from restore.spin import spin
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    spun = spin(clean[index].read_text(encoding="utf-8"), "thesaurus", seed=seed).text
+    cut = spun.rfind("\n\n", 0, 6000)
+    return spun[:cut], cut
+
+
+def test_what_the_thorough_check_found_on_a_first_part_stays_a_floor_for_the_whole():
+    """A text spun thesaurus-style at 10% in its first part and at 3% after
+    it: the check on its first 6,000 characters finds it spun, but the whole
+    text's evidence, diluted by the lighter part, scored 0.185 and the code
+    before restored nothing. The check's word-level evidence is now a floor."""
+    from pathlib import Path
+
+    from restore.evaluate import match_edits
+    from restore.spin import GoldEdit, spin
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    first = spin(clean[9].read_text(encoding="utf-8"), "thesaurus", seed=1)
+    cut = first.text.rfind("\n\n", 0, 6000)
+    light = spin(clean[14].read_text(encoding="utf-8"), "thesaurus", seed=2, rate=0.03)
+    text = first.text[:cut] + "\n\n" + light.text
+    offset = cut + 2
+    gold = [e for e in first.edits if e.end <= cut] + [
+        GoldEdit(e.start + offset, e.end + offset, e.spun, e.original, e.orig_start,
+                 e.orig_end, e.kind) for e in light.edits]
+    result = restore.fix_and_explain(text)
+    restored, correct = match_edits(gold, result.substitutions)
+    assert result.spin_score > 0.5
+    assert sum(restored) >= 40 and sum(correct) >= 0.8 * len(result.substitutions)
+
+
+def test_a_spun_first_part_does_not_open_the_clean_rest_of_a_text():
+    """Negative: a first part spun thesaurus-style and 9,000 characters of
+    clean prose after it. The whole text's own evidence finds it clean, so
+    the first part's is no floor (without that condition the clean part of
+    this text got 14 false edits)."""
+    from pathlib import Path
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    spun, cut = _thesaurus_spun_start(8)
+    text = "\n\n".join([spun, clean[15].read_text(encoding="utf-8"),
+                        clean[19].read_text(encoding="utf-8")])
+    assert not [s for s in restore.fix_and_explain(text).substitutions if s.start > cut]

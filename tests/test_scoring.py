@@ -103,3 +103,14 @@ def test_a_forms_evidence_is_its_rows_where_the_spinner_could_have_written_it():
     for c in found:
         expected = row_log_likelihood_ratio(c.row) if spinner_could_write(c) else 0.0
         assert log_likelihood_ratio(c) == expected
+
+
+def test_a_floor_raises_word_level_evidence_but_not_doctored_evidence():
+    weak = DocumentEvidence(1000, 2.0, word_spinner_log_lr=1.0)
+    floored = DocumentEvidence(1000, 2.0, word_spinner_log_lr=1.0, floor_log_odds=3.0)
+    assert weak.word_spinner_log_odds < 0 and weak.log_odds < 0
+    assert floored.word_spinner_log_odds == floored.log_odds == 3.0
+    assert floored.doctored_log_odds == weak.doctored_log_odds
+    # a floor under the evidence changes nothing
+    strong = DocumentEvidence(100, 40.0)
+    assert DocumentEvidence(100, 40.0, floor_log_odds=-5.0).log_odds == strong.log_odds
