@@ -557,3 +557,22 @@ def test_a_spun_first_part_does_not_open_the_clean_rest_of_a_text():
     text = "\n\n".join([spun, clean[15].read_text(encoding="utf-8"),
                         clean[19].read_text(encoding="utf-8")])
     assert not [s for s in restore.fix_and_explain(text).substitutions if s.start > cut]
+
+
+def test_a_thesaurus_style_text_the_check_finds_faintly_spun_is_read_the_thorough_way():
+    """Our review article spun thesaurus-style (seed 1) scores 0.001 on the
+    check's first 6,000 characters: under the old cut (0.01) the default
+    reading kept it (spin score 0.0), now the thorough reading weighs it. The
+    clean texts of the Brown corpus score at most 1.6e-10 there."""
+    from pathlib import Path
+
+    from restore.engine import THESAURUS_MIN_SPIN, THESAURUS_SAMPLE_CHARS, get_restorer
+    from restore.spin import spin
+
+    clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    spun = spin(clean[10].read_text(encoding="utf-8"), "thesaurus", seed=1).text
+    restorer = get_restorer()
+    strong = restorer._strong_forms(spun)
+    assert THESAURUS_MIN_SPIN <= restorer._sample_spin(spun, strong, THESAURUS_SAMPLE_CHARS) < 0.01
+    reading = restorer._thorough_reading(spun, strong, lambda: 0.0, 0.5)
+    assert reading is not None and reading.spin_score > 0.0
