@@ -305,13 +305,12 @@ class Restorer:
             if wordnet_style is None:
                 wordnet_style = self._shows_multiword_spins(text, strong)
             candidates, evidence = self._everyday_evidence(text, strong, wordnet_style)
+            # (only the thorough reading is given a floor: see _thorough_reading)
             if spin_floor is not None and spin_score(evidence) >= SAMPLE_FLOOR_MIN_SPIN:
                 evidence = replace(evidence, floor_log_odds=spin_floor)
             windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
         else:
             evidence = self._evidence(text, strong)
-            if spin_floor is not None and spin_score(evidence) >= SAMPLE_FLOOR_MIN_SPIN:
-                evidence = replace(evidence, floor_log_odds=spin_floor)
             windows = spun_windows(text, strong, evidence)
             candidates = list(strong)
             for low, high in windows:
