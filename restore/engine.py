@@ -245,9 +245,19 @@ class Restorer:
         (``THESAURUS_MIN_SPIN``), and the text is longer than a stretch
         (2 * WINDOW_WORDS words) or ``default_score()``, the default reading's
         spin score, asked only then, is under ``SHORT_TEXT_MAX_SPIN``."""
-        if not (self._may_read_thoroughly and self._looks_thesaurus_style(text, strong)):
+        if not (self._may_read_thoroughly and self._carries_single_word_evidence(text, strong)):
             return None
-        if not (has_more_words(text, 2 * WINDOW_WORDS) or default_score() < SHORT_TEXT_MAX_SPIN):
+        if self._shows_multiword_spins(text, strong):
+            # multiword forms that show a WordNet-style spinner, but a default
+            # reading that finds the text clean: a lightly spun text (or a
+            # thesaurus-style one with a few multiword forms) goes on to the
+            # check, if it is longer than a stretch (a clean sentence with two
+            # such forms is no evidence of light spinning)
+            if not (has_more_words(text, 2 * WINDOW_WORDS)
+                    and default_score() < SHORT_TEXT_MAX_SPIN):
+                return None
+        elif not (has_more_words(text, 2 * WINDOW_WORDS)
+                  or default_score() < SHORT_TEXT_MAX_SPIN):
             return None
         if (len(text) > THESAURUS_FIRST_SAMPLE_CHARS
                 and self._sample_spin(text, strong, THESAURUS_FIRST_SAMPLE_CHARS)
@@ -419,14 +429,24 @@ class Restorer:
         >>> restorer._looks_thesaurus_style("The council met on Tuesday.", [])
         False
         """
+        return (self._carries_single_word_evidence(text, strong)
+                and not self._shows_multiword_spins(text, strong))
+
+    @staticmethod
+    def _carries_single_word_evidence(text: str, strong: Sequence[Candidate]) -> bool:
+        """Do the strong word-level forms of ``text`` carry at least
+        ``THESAURUS_MIN_EVIDENCE`` plain evidence a word (``CHARS_PER_WORD``
+        characters a word)? The first half of :meth:`_looks_thesaurus_style`.
+
+        >>> Restorer._carries_single_word_evidence("The council met on Tuesday.", [])
+        False
+        """
         needed = THESAURUS_MIN_EVIDENCE * len(text) / CHARS_PER_WORD
         word_level = [c for c in strong if c.row.family != TORTURED_FAMILY]
         # (the sum over all candidates bounds the sum over the spans kept)
         if not word_level or sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < needed:
             return False
-        if sum(weight for _, _, weight in span_weights(word_level)) < needed:
-            return False
-        return not self._shows_multiword_spins(text, strong)
+        return sum(weight for _, _, weight in span_weights(word_level)) >= needed
 
     def _shows_multiword_spins(self, text: str, strong: Sequence[Candidate]) -> bool:
         """Do the strong multiword forms ("past times", "every bit") carry
