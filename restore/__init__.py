@@ -48,8 +48,8 @@ def fix_and_explain(
 
     Pass a whole document, not its sentences or paragraphs one by one: the
     evidence that a text is spun adds up over all of it. Restored a sentence
-    at a time, the dev set's recall falls from 0.72 to 0.38, and clean prose
-    gets about 1 false edit per 10,000 words against 0.04 (README, "Give it
+    at a time, the dev set's recall falls from 0.72 to 0.35, and clean prose
+    gets 0.5 false edits per 10,000 words against 0.04 (README, "Give it
     whole documents"; ``benchmarks/by_unit.py``).
     """
     return get_restorer(families, wordlists, thorough).restore(text, threshold)

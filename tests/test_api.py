@@ -608,3 +608,26 @@ def test_clean_sentences_with_multiword_forms_stay_with_the_default_reading():
     strong = restorer._strong_forms(text)
     assert restorer._shows_multiword_spins(text, strong)
     assert restorer._thorough_reading(text, strong, lambda: 0.0, 0.5) is None
+
+
+SHORT_CLEAN_SENTENCES = (
+    "Few politicos would care to acknowledge that in public.",
+    "The help and sympathy that came were forthcoming from every village.",
+    "A candle alight on the table directs its flame and smoke upwards.",
+    "The onion was fastened with string and placed beneath the eave.",
+)
+
+
+@pytest.mark.parametrize("sentence", SHORT_CLEAN_SENTENCES)
+def test_a_short_clean_sentence_given_alone_is_not_read_the_thorough_way(sentence):
+    """Negative: one clean sentence with a word or two a thesaurus-style
+    spinner favours. The thorough reading found each spun (0.65-0.89) and
+    made two false edits in it; a text of 30 words or fewer is no longer read
+    that way unless the caller asks (``thorough=True`` reads every text the
+    thorough way, as documented, and still changes these)."""
+    from restore.engine import THOROUGH_MAX_SHORT_WORDS
+
+    assert len(sentence.split()) <= THOROUGH_MAX_SHORT_WORDS
+    result = restore.fix_and_explain(sentence)
+    assert result.text == sentence and result.substitutions == ()
+    assert result.spin_score < 0.5
