@@ -246,12 +246,21 @@ class Restorer:
                           default_score: Callable[[], float], cut: float
                           ) -> Restoration | None:
         """The thorough reading of ``text`` (with its ``strong`` forms), if the
-        default mode reads it so; else None. It does when the text looks like a
-        thesaurus-style spinner's (:meth:`_looks_thesaurus_style`), the thorough
-        reading's evidence finds it (its first ``THESAURUS_SAMPLE_CHARS``) spun
-        (``THESAURUS_MIN_SPIN``), and the text is longer than a stretch
-        (2 * WINDOW_WORDS words) or ``default_score()``, the default reading's
-        spin score, asked only then, is under ``SHORT_TEXT_MAX_SPIN``."""
+        default mode reads it so; else None. It does when the text has more than
+        ``THOROUGH_MAX_SHORT_WORDS`` words, its strong forms carry single-word
+        evidence (:meth:`_carries_single_word_evidence`), and either
+
+        * it looks thesaurus-style (:meth:`_looks_thesaurus_style`: no multiword
+          spins shown) and is longer than a stretch (2 * WINDOW_WORDS words) or
+          ``default_score()``, the default reading's spin score, asked only
+          then, is under ``SHORT_TEXT_MAX_SPIN``; or
+        * its multiword forms show a WordNet-style spinner, it is longer than a
+          stretch and ``default_score()`` is under ``SHORT_TEXT_MAX_SPIN`` (a
+          lightly spun text);
+
+        and the thorough reading's evidence on its first
+        ``THESAURUS_SAMPLE_CHARS`` finds it spun (``THESAURUS_MIN_SPIN``). That
+        evidence is then a floor for the whole text's (``SAMPLE_FLOOR_MIN_SPIN``)."""
         if not (self._may_read_thoroughly and has_more_words(text, THOROUGH_MAX_SHORT_WORDS)
                 and self._carries_single_word_evidence(text, strong)):
             return None
@@ -422,7 +431,8 @@ class Restorer:
         return self._thorough_twin
 
     def _looks_thesaurus_style(self, text: str, strong: Sequence[Candidate]) -> bool:
-        """Does ``text`` look like a thesaurus-style spinner's? Yes when its
+        """Does ``text`` look like a thesaurus-style spinner's (the test
+        :meth:`_thorough_reading` applies in two halves)? Yes when its
         strong forms carry at least ``THESAURUS_MIN_EVIDENCE`` plain evidence a
         word, counting ``CHARS_PER_WORD`` characters a word (clean news prose:
         0.005-0.021; our texts spun thesaurus-style at 10%: 0.017-0.059), and its
