@@ -149,7 +149,8 @@ class DocumentEvidence:
 
     def _weighed(self, log_lr: float, distinct: float | None) -> float:
         """The larger of the log-odds from all the evidence against the document
-        rate and from each form's once against the lighter distinct-forms rate."""
+        rate and from each form's once against the lighter distinct-forms rate,
+        and never under ``floor_log_odds`` (if set)."""
         odds = DOC_PRIOR_LOG_ODDS + log_lr - document_rate_penalty(self.words, self.hits_per_word)
         if distinct is not None:
             odds = max(odds, DOC_PRIOR_LOG_ODDS + distinct
