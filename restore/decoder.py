@@ -72,7 +72,7 @@ CALIBRATION_SLOPE = 0.5
 # reports under 0.3 overconfident: ECE at 5% 0.050 -> 0.048, at 3% 0.058 -> 0.050, and
 # with --thorough at 18% 0.031 -> 0.025; recall and precision at 0.5 the same (0.660 /
 # 0.788 -> 0.660 / 0.787 at 5%); the Brown press texts at 5% 0.086 as before
-THESAURUS_CALIBRATION_SLOPE = 0.7
+THOROUGH_CALIBRATION_SLOPE = 0.7
 # ...fitted on texts spun at 10%, where the confidences of a text's spans sum to about
 # 0.076 a word (the median). A thesaurus-style spinner may swap a fifth of the words or a
 # third, and then each form is likelier a swap (Bayes): at 20% and 30% the reading was
@@ -95,7 +95,7 @@ THESAURUS_REFERENCE_RATE = 0.076
 # odds: their prior is already half their lemma's (channel.INFLECTED_PRIOR), and shifted
 # too they came out underconfident (ECE 0.031 -> 0.063).
 THESAURUS_SPIN_RATE = 0.10
-THESAURUS_CHANNEL_SHIFT = THESAURUS_CALIBRATION_SLOPE * (
+THESAURUS_CHANNEL_SHIFT = THOROUGH_CALIBRATION_SLOPE * (
     logit(THESAURUS_SPIN_RATE) - logit(CHANNEL_SPIN_RATE))
 RATE_RATIO_MAX = 4.0
 # a restoration this likely is put in its neighbours' context for the next round, so
@@ -353,7 +353,7 @@ class LanguageModelScorer:
         factor = [(1.0 if could_write[k] else NOT_BARE_FACTOR)
                   if c.row.family == WORDNET_FAMILY else None
                   for k, c in enumerate(candidates)]
-        slope = THESAURUS_CALIBRATION_SLOPE if self.thorough else CALIBRATION_SLOPE
+        slope = THOROUGH_CALIBRATION_SLOPE if self.thorough else CALIBRATION_SLOPE
         # (the channel's own rows, in a thesaurus-style reading: see THESAURUS_CHANNEL_SHIFT)
         shift = [0.0 if bare_rule or c.row.note != CHANNEL_LEMMA_NOTE else THESAURUS_CHANNEL_SHIFT
                  for c in candidates]
@@ -484,7 +484,7 @@ class LanguageModelScorer:
 
         >>> round(LanguageModelScorer._confidence(0.01, 1.0), 3), LanguageModelScorer._confidence(0.5, 1.0)
         (0.091, 0.5)
-        >>> round(LanguageModelScorer._confidence(0.01, 1.0, THESAURUS_CALIBRATION_SLOPE), 3)
+        >>> round(LanguageModelScorer._confidence(0.01, 1.0, THOROUGH_CALIBRATION_SLOPE), 3)
         0.039
         """
         if factor is None:

@@ -300,21 +300,20 @@ def weigh_number_style(candidates: Sequence[Candidate], text: str,
     counts: dict[bool, tuple[int, int]] | None = None
     out = []
     for c in candidates:
-        found = _VALUES[c.spun]
-        keeps = (keeps_style(text, c.start, c.end)
-                 if found is not None and found == _VALUES[c.original] else None)
+        keeps = keeps_style(text, c.start, c.end) if respells_a_number(c) else None
         if keeps is None:
             out.append(c)
             continue
         if counts is None:
             counts = counts_of(text if counted is None else counted)
         kept, seen = counts[_is_large(c.spun)]
-        if found[1] < 100:  # (style_counts counts numbers under a hundred only)
+        _, value = _VALUES[c.spun]  # (respells_a_number found it)
+        if value < 100:  # (style_counts counts numbers under a hundred only)
             # the others: this one is what is asked (in a later pass it may be one
             # the text as given spelled the other way, or not have counted)
             kept, seen = max(0, kept - keeps), max(0, seen - 1)
         prior = round(spin_probability(keeps, kept, seen), 4)
-        kind = "of 10 and up" if found[1] >= SPELLED_OUT_BELOW else "under ten"
+        kind = "of 10 and up" if value >= SPELLED_OUT_BELOW else "under ten"
         rule = f"{c.row.rule}; {kept} of this text's {seen} other numbers {kind} keep news style"
         out.append(replace(c, row=replace(c.row, prior=prior, rule=rule)))
     return out
