@@ -98,6 +98,22 @@ THESAURUS_SPIN_RATE = 0.10
 THESAURUS_CHANNEL_SHIFT = THOROUGH_CALIBRATION_SLOPE * (
     logit(THESAURUS_SPIN_RATE) - logit(CHANNEL_SPIN_RATE))
 RATE_RATIO_MAX = 4.0
+# The WordNet-style reading's priors and temperature were fitted on texts spun at 18%,
+# where the confidences of a text's spans (its first pass) sum to about 0.165 a word
+# (the median on the dev set; 0.155-0.174 over its texts). A lighter spinner makes each
+# form less likely a swap (Bayes: the odds scale with the rate), so a text whose first
+# pass says less was swapped has every WordNet-family confidence's odds multiplied by
+# the ratio, and one that says more by that ratio (at most RATE_RATIO_MAX). The sum is
+# shrunk towards the reference by RATE_PSEUDO_WORDS words at the reference share, so a
+# short text (a paragraph, a sentence) says little of its rate; a ratio within
+# RATE_BAND of 1 is the spread of texts spun at 18% and moves nothing. Self-evident
+# forms ("at that topographic point") are spins at any rate and keep theirs. Dev set,
+# WordNet-style: at 5% ECE 0.048 -> 0.031 (recall / precision 0.660 / 0.787 -> 0.592 /
+# 0.847), at 3% 0.050 -> 0.030, at 25% 0.035 -> 0.033; the Brown press texts at 5%
+# 0.086 -> 0.034 (see docs/accuracy_notes.md, "The text's own spin rate")
+WORDNET_REFERENCE_RATE = 0.165
+RATE_PSEUDO_WORDS = 300
+RATE_BAND = 1.15
 # a restoration this likely is put in its neighbours' context for the next round, so
 # two spins that only fit together ("in addition to the lab convey" -> "and the lab
 # have") can both be found; 0.3 with three rounds: WordNet-style recall +0.010,
@@ -280,14 +296,49 @@ def at_document_rate(confidences: Sequence[float], factor: Sequence[float | None
     """
     if words <= 0:
         return list(confidences)
-    swapped = sum(max((confidences[k] for k in members if factor[k] is not None), default=0.0)
-                  for members in groups)
-    ratio = min(swapped / words / THESAURUS_REFERENCE_RATE, RATE_RATIO_MAX)
+    ratio = min(swapped_words(confidences, factor, groups) / words / THESAURUS_REFERENCE_RATE,
+                RATE_RATIO_MAX)
     if ratio <= 1.0:
         return list(confidences)
     shift = math.log(ratio)
     return [c if factor[k] is None or c <= 0.0 else sigmoid(logit(c) + shift)
             for k, c in enumerate(confidences)]
+
+
+def swapped_words(confidences: Sequence[float], factor: Sequence[float | None],
+                  groups: Sequence[Sequence[int]]) -> float:
+    """How many words a text's spans say were swapped: the sum, over the spans
+    (``groups`` of rivals), of each one's best WordNet-family confidence
+    (``factor`` not None).
+
+    >>> swapped_words([0.9, 0.05, 0.5, 0.7], [1.0, 1.0, 1.0, None], [[0, 1], [2, 3]])
+    1.4
+    """
+    return sum(max((confidences[k] for k in members if factor[k] is not None), default=0.0)
+               for members in groups)
+
+
+def spin_rate_shift(swapped: float, words: int) -> float:
+    """The log-odds to add to a WordNet-style text's confidences, from how many of
+    its ``words`` its first pass says were ``swapped`` (see WORDNET_REFERENCE_RATE).
+
+    >>> round(spin_rate_shift(0.05 * 1000, 1000), 2)  # a lightly spun text
+    -0.63
+    >>> spin_rate_shift(0.165 * 1000, 1000), spin_rate_shift(0.18 * 1000, 1000)  # as at 18%
+    (0.0, 0.0)
+    >>> round(spin_rate_shift(0.3 * 1000, 1000), 2)  # a heavily spun one
+    0.35
+    >>> spin_rate_shift(0.0, 20)  # a sentence says little of its rate
+    0.0
+    """
+    share = ((swapped + WORDNET_REFERENCE_RATE * RATE_PSEUDO_WORDS)
+             / (max(words, 0) + RATE_PSEUDO_WORDS))
+    ratio = share / WORDNET_REFERENCE_RATE
+    if ratio < 1.0 / RATE_BAND:
+        return math.log(ratio * RATE_BAND)
+    if ratio > RATE_BAND:
+        return math.log(min(ratio / RATE_BAND, RATE_RATIO_MAX))
+    return 0.0
 
 
 class LanguageModelScorer:
@@ -311,8 +362,18 @@ class LanguageModelScorer:
 
     def score(self, text: str, candidates: Sequence[Candidate],
               evidence: DocumentEvidence | None = None) -> list[Scored]:
+        return self.score_and_rate(text, candidates, evidence)[0]
+
+    def score_and_rate(self, text: str, candidates: Sequence[Candidate],
+                       evidence: DocumentEvidence | None = None
+                       ) -> tuple[list[Scored], float | None]:
+        """:meth:`score`, and the spin-rate shift the WordNet-style confidences
+        took (None in a thesaurus-style reading): ``evidence.rate_shift`` if set,
+        else measured on this text (see WORDNET_REFERENCE_RATE). The engine
+        keeps what the first pass measured for the later ones, which see only
+        what the passes wrote."""
         if not candidates:
-            return []
+            return [], None
         analysis = self._analyse(text, candidates)
         words, spans, originals = analysis.words, analysis.spans, analysis.originals
         if evidence is None:
@@ -389,8 +450,20 @@ class LanguageModelScorer:
                         slope, shift[k])
             if round_number < ROUNDS - 1:  # (no round looks at the last one's choices)
                 hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
+        rate_shift = None
         if not bare_rule:
             confidences = at_document_rate(confidences, factor, groups, evidence.words)
+        else:
+            rate_shift = evidence.rate_shift
+            if rate_shift is None:
+                # (over the words around the candidates: a spun stretch in a
+                # long clean page is spun at its own rate)
+                rate_shift = spin_rate_shift(swapped_words(confidences, factor, groups),
+                                             len(words.words))
+            if rate_shift:  # (a self-evident form is a spin at any rate)
+                confidences = [c if factor[k] is None or self_evident[k] or c <= 0.0
+                               else sigmoid(logit(c) + rate_shift)
+                               for k, c in enumerate(confidences)]
         results = []
         for k, c in enumerate(candidates):
             why = ("self-evident form" if self_evident[k]
@@ -398,7 +471,7 @@ class LanguageModelScorer:
             results.append(Scored(c, confidences[k],
                                   f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, "
                                   f"channel {posteriors[k]:.2f}, {why}"))
-        return results
+        return results, rate_shift
 
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:
         """Spin evidence of the whole text, with each form weighed in its context."""

@@ -367,7 +367,11 @@ class Restorer:
                 candidates = drop_reversals(self._candidates_near(current, written, evidence,
                                                                   text),
                                             found)
-            found, scored = self._decide(current, candidates, evidence, cut)
+            found, scored, rate_shift = self._decide(current, candidates, evidence, cut)
+            if evidence.rate_shift is None and rate_shift is not None:
+                # the spin rate is the first pass's measure: a later pass sees
+                # only what the passes wrote
+                evidence = replace(evidence, rate_shift=rate_shift)
             if not found:
                 # what is left below the cut in the restored text may show
                 # that a restoration is a step of a chain, not its end
@@ -553,10 +557,16 @@ class Restorer:
         return Restoration("".join(pieces), tuple(substitutions), spin, cut)
 
     def _decide(self, text: str, candidates: Sequence[Candidate], evidence: DocumentEvidence,
-                cut: float) -> tuple[list[Substitution], list[Scored]]:
-        """The substitutions to apply to ``text``, and every candidate as scored."""
-        scored = self.scorer.score(text, candidates, evidence)
-        return to_substitutions(choose(scored, cut)), scored
+                cut: float) -> tuple[list[Substitution], list[Scored], float | None]:
+        """The substitutions to apply to ``text``, every candidate as scored, and
+        the spin-rate shift the scorer measured (None: none; see
+        :meth:`restore.decoder.LanguageModelScorer.score_and_rate`)."""
+        measure = getattr(self.scorer, "score_and_rate", None)
+        if measure is None:
+            scored, shift = self.scorer.score(text, candidates, evidence), None
+        else:
+            scored, shift = measure(text, candidates, evidence)
+        return to_substitutions(choose(scored, cut)), scored, shift
 
 
 def spun_windows(text: str, strong: Sequence[Candidate],

@@ -133,6 +133,9 @@ class DocumentEvidence:
     # reading's check found on the text's first part (see Restorer._thorough_reading;
     # None: no floor)
     floor_log_odds: float | None = None
+    # log-odds added to a WordNet-style reading's confidences for the spin rate its
+    # first pass found (see decoder.WORDNET_REFERENCE_RATE; None: not measured yet)
+    rate_shift: float | None = None
 
     @property
     def log_odds(self) -> float:

@@ -104,3 +104,57 @@ def test_the_channel_s_own_rows_are_weighed_at_a_thesaurus_style_spinner_s_rate(
     lower = sum(shifted[key][0] < plain[key][0] for key in plain
                 if key in shifted and "(wordnet channel)" not in plain[key][2])
     assert lower <= len(plain) // 10  # the tables' rows: only context effects
+
+
+def test_a_lightly_spun_wordnet_style_text_loses_confidence(monkeypatch):
+    """The WordNet-style reading's priors were worked out for a spinner that
+    changes 18% of the words; one that changes 5% makes each form less likely a
+    swap. A text whose first pass says little was swapped has its odds lowered:
+    fewer restorations, most of those dropped wrong. A text spun at 18% is
+    unchanged."""
+    from pathlib import Path
+
+    import restore
+    import restore.decoder as decoder
+    from restore.evaluate import match_edits
+    from restore.spin import spin
+
+    original = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
+    text = original.read_text(encoding="utf-8")
+    light, full = spin(text, "wordnet", seed=1, rate=0.05), spin(text, "wordnet", seed=1)
+    lowered, full_shifted = restore.fix_and_explain(light.text), restore.fix_and_explain(full.text)
+    monkeypatch.setattr(decoder, "RATE_BAND", 1e9)  # never shifted
+    plain, full_plain = restore.fix_and_explain(light.text), restore.fix_and_explain(full.text)
+    right_lowered = sum(match_edits(light.edits, lowered.substitutions)[1])
+    right_plain = sum(match_edits(light.edits, plain.substitutions)[1])
+    dropped = len(plain.substitutions) - len(lowered.substitutions)
+    assert dropped >= 3 and right_plain - right_lowered < dropped / 2
+    assert full_shifted == full_plain
+
+
+@given(st.floats(0.0, 5000.0), st.floats(0.0, 5000.0), st.integers(0, 20_000))
+def test_spin_rate_shift_follows_the_share_swapped(swapped, more, words):
+    """More swapped words never lower the shift; a text that says no more was
+    swapped than the reference share is never raised, one that says more never
+    lowered; the shift is bounded."""
+    import math
+
+    from restore.decoder import (RATE_RATIO_MAX, WORDNET_REFERENCE_RATE, spin_rate_shift)
+
+    shift = spin_rate_shift(swapped, words)
+    assert spin_rate_shift(swapped + more, words) >= shift
+    if swapped <= WORDNET_REFERENCE_RATE * words:
+        assert shift <= 0.0
+    else:
+        assert shift >= 0.0
+    assert shift <= math.log(RATE_RATIO_MAX)
+
+
+def test_a_short_text_says_little_of_its_rate():
+    """A sentence with nothing swapped is no lightly spun text: its shift is
+    nothing, a paragraph's small, a long text's large."""
+    from restore.decoder import spin_rate_shift
+
+    assert spin_rate_shift(0.0, 25) == 0.0
+    assert -0.3 < spin_rate_shift(0.0, 100) < 0.0
+    assert spin_rate_shift(0.0, 5000) < -1.5
