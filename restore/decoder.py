@@ -114,6 +114,7 @@ RATE_RATIO_MAX = 4.0
 WORDNET_REFERENCE_RATE = 0.165
 RATE_PSEUDO_WORDS = 300
 RATE_BAND = 1.15
+RATE_MIN_SPUN = 0.5  # ...over the words around the forms in stretches this likely spun
 # a restoration this likely is put in its neighbours' context for the next round, so
 # two spins that only fit together ("in addition to the lab convey" -> "and the lab
 # have") can both be found; 0.3 with three rounds: WordNet-style recall +0.010,
@@ -170,6 +171,15 @@ class _Words:
             opens += map(_GAPS.__getitem__, parts[0:-1:2])
             opens[opened] = True  # the stretch starts as a sentence would
         return cls(starts, ends, words, opens)
+
+    def count_in(self, stretches: Sequence[tuple[int, int]]) -> int:
+        """How many of the words start inside ``stretches`` (sorted, disjoint).
+
+        >>> _Words.in_stretches("one two three four", [(0, 18)]).count_in([(0, 7), (14, 18)])
+        3
+        """
+        starts = self.starts
+        return sum(bisect_left(starts, high) - bisect_left(starts, low) for low, high in stretches)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         first = bisect_left(self.starts, start)
@@ -456,10 +466,13 @@ class LanguageModelScorer:
         else:
             rate_shift = evidence.rate_shift
             if rate_shift is None:
-                # (over the words around the candidates: a spun stretch in a
-                # long clean page is spun at its own rate)
-                rate_shift = spin_rate_shift(swapped_words(confidences, factor, groups),
-                                             len(words.words))
+                # (over the words around the candidates in stretches likely
+                # spun: a spun article in a long clean page is spun at its own rate)
+                rate_shift = spin_rate_shift(
+                    swapped_words(confidences, factor, groups),
+                    words.count_in(_stretches(text, [
+                        c for k, c in enumerate(candidates)
+                        if self_evident[k] or spun_here[k] >= RATE_MIN_SPUN])))
             if rate_shift:  # (a self-evident form is a spin at any rate)
                 confidences = [c if factor[k] is None or self_evident[k] or c <= 0.0
                                else sigmoid(logit(c) + rate_shift)

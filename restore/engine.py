@@ -372,6 +372,8 @@ class Restorer:
                 # the spin rate is the first pass's measure: a later pass sees
                 # only what the passes wrote
                 evidence = replace(evidence, rate_shift=rate_shift)
+            if evidence.weigh_stretches:  # (see scoring.STRETCH_SHARE)
+                evidence = replace(evidence, weigh_stretches=False)
             if not found:
                 # what is left below the cut in the restored text may show
                 # that a restoration is a step of a chain, not its end

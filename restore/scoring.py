@@ -87,6 +87,23 @@ DISTINCT_FORMS_HITS_PER_WORD = 0.04
 # 0.07 made 35 in default mode), the Brown corpus 4 -> 4, Python sources 2 -> 2.
 THOROUGH_HITS_PER_WORD = 0.085
 WINDOW_WORDS = 100  # words on each side of a candidate that count as its context
+# A document spun in part: a spun article in a scraped page of text nobody spun, or
+# one of several files joined. The document's evidence is a floor for the spin
+# probability of every stretch ("a spinner goes through a text alike"), which left
+# the clean part of such a document open to every restoration: a spun article of
+# the dev set followed by three clean ones got 43 false edits per 10k words of
+# the clean part (86 before the spin rate was read, decoder.WORDNET_REFERENCE_RATE).
+# Now the floor holds for a stretch (STRETCH_REACH_WINDOWS * WINDOW_WORDS words on
+# each side) only as far as its own evidence, against STRETCH_SHARE of the
+# document's evidence a word, allows, from a prior of STRETCH_PRIOR_LOG_ODDS (a
+# stretch of a spun document is most likely spun): a stretch that carries half the
+# document's evidence density or more keeps the floor, a long clean one loses it.
+# Measured (benchmarks/mixed_documents.py): the clean parts 43 -> 6.6 per 10k words;
+# the dev set at 18% unchanged, at 5% 0.591 / 0.848 -> 0.581 / 0.851 (ECE 0.032 ->
+# 0.033); see docs/accuracy_notes.md, "Documents spun in part"
+STRETCH_SHARE = 0.5
+STRETCH_PRIOR_LOG_ODDS = 3.0
+STRETCH_REACH_WINDOWS = 2
 CHARS_PER_WORD = 6  # English prose, spaces included
 MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
 SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
@@ -136,6 +153,14 @@ class DocumentEvidence:
     # log-odds added to a WordNet-style reading's confidences for the spin rate its
     # first pass found (see decoder.WORDNET_REFERENCE_RATE; None: not measured yet)
     rate_shift: float | None = None
+    # does each stretch's own evidence temper the document's (see spun_probabilities)?
+    # The first pass's only: a later pass sees restored text, whose spins are gone
+    weigh_stretches: bool = True
+
+    @property
+    def word_spinner_log_lr_sum(self) -> float:
+        """The summed log likelihood ratios of the word-level spinner's forms."""
+        return self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
 
     @property
     def log_odds(self) -> float:
@@ -145,10 +170,9 @@ class DocumentEvidence:
     @property
     def word_spinner_log_odds(self) -> float:
         """Log-odds that a word-level spinner went through the document."""
-        log_lr = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
         distinct = (self.distinct_log_lr if self.distinct_word_spinner_log_lr is None
                     else self.distinct_word_spinner_log_lr)
-        return self._weighed(log_lr, distinct)
+        return self._weighed(self.word_spinner_log_lr_sum, distinct)
 
     def _weighed(self, log_lr: float, distinct: float | None) -> float:
         """The larger of the log-odds from all the evidence against the document
@@ -166,8 +190,7 @@ class DocumentEvidence:
     def doctored_log_odds(self) -> float:
         """Log-odds that tortured phrases were put in the text: from the phrase
         tables alone, and not diluted by length (a long paper holds a few)."""
-        word_level = self.log_lr if self.word_spinner_log_lr is None else self.word_spinner_log_lr
-        return DOCTORED_PRIOR_LOG_ODDS + self.log_lr - word_level
+        return DOCTORED_PRIOR_LOG_ODDS + self.log_lr - self.word_spinner_log_lr_sum
 
 
 def document_rate_penalty(words: int, hits_per_word: float = DOCUMENT_HITS_PER_WORD) -> float:
@@ -541,6 +564,11 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
         prefix.append(prefix[-1] + weight)
     reach = WINDOW_WORDS * CHARS_PER_WORD
     floor = evidence.word_spinner_log_odds
+    # what a stretch of the document must carry, a word, not to count against its
+    # being spun (see STRETCH_SHARE); None: the document's evidence is floor enough
+    owed = (STRETCH_SHARE * evidence.word_spinner_log_lr_sum / evidence.words
+            if evidence.weigh_stretches and evidence.words > 0 else None)
+    wide = STRETCH_REACH_WINDOWS * reach
     doctored = sigmoid(evidence.doctored_log_odds)
     by_span: dict[tuple[int, int], float] = {}  # rival originals share a span and its answer
     out: list[float] = []
@@ -555,7 +583,14 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
             lo, hi = bisect_left(starts, low), bisect_right(starts, high)
             local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * words
             # a later pass sees restored text: the input's evidence stays a floor
-            spun = by_span[(c.start, c.end)] = sigmoid(max(local, floor))
+            spread = floor
+            if owed is not None:  # ...where the stretch itself does not say otherwise
+                low, high = max(0, c.start - wide), min(len(text), c.end + wide)
+                words = text.count(" ", low, high) + text.count("\n", low, high)
+                lo, hi = bisect_left(starts, low), bisect_right(starts, high)
+                spread = min(floor, STRETCH_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo]
+                             - owed * words)
+            spun = by_span[(c.start, c.end)] = sigmoid(max(local, spread))
         out.append(spun)
     return out
 

@@ -114,3 +114,62 @@ def test_a_floor_raises_word_level_evidence_but_not_doctored_evidence():
     # a floor under the evidence changes nothing
     strong = DocumentEvidence(100, 40.0)
     assert DocumentEvidence(100, 40.0, floor_log_odds=-5.0).log_odds == strong.log_odds
+
+
+def _spun_article_and_clean_prose(index: int, clean_count: int = 3):
+    """A dev-set article spun WordNet-style (seed 1), then ``clean_count`` other
+    dev-set articles as written: (spin result, whole document)."""
+    from pathlib import Path
+
+    from restore.spin import spin
+
+    paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    spun = spin(texts[index], "wordnet", seed=1)
+    clean = "\n\n".join(texts[(index + k) % len(texts)] for k in range(1, clean_count + 1))
+    return spun, spun.text + "\n\n" + clean
+
+
+def test_the_clean_part_of_a_document_spun_in_part_is_left_alone(monkeypatch):
+    """A spun article followed by three clean ones (a scraped page, joined
+    files): the document's evidence used to open its clean part to every
+    restoration; a stretch that carries far less evidence than the document
+    now keeps little of the document's floor. The spun part is restored as
+    before."""
+    import restore
+    import restore.scoring as scoring
+    from restore.evaluate import match_edits
+
+    def clean_part_and_recall(documents):
+        outside = restored = gold = 0
+        for spun, document in documents:
+            result = restore.fix_and_explain(document)
+            inside = [s for s in result.substitutions if s.end <= len(spun.text)]
+            outside += len(result.substitutions) - len(inside)
+            restored += sum(match_edits(spun.edits, inside)[0])
+            gold += len(spun.edits)
+        return outside, restored / gold
+
+    documents = [_spun_article_and_clean_prose(index) for index in (0, 5, 11)]
+    weighed, weighed_recall = clean_part_and_recall(documents)
+    monkeypatch.setattr(scoring, "STRETCH_PRIOR_LOG_ODDS", 1e9)  # the floor everywhere
+    floored, floored_recall = clean_part_and_recall(documents)
+    assert floored >= 15 and weighed <= floored / 4
+    assert weighed_recall >= floored_recall - 0.02
+
+
+def test_a_document_spun_throughout_keeps_the_floor_everywhere(monkeypatch):
+    """Every stretch of an article spun at 18% carries its share of the
+    evidence: restored the same with the stretches weighed or not."""
+    from pathlib import Path
+
+    import restore
+    import restore.scoring as scoring
+    from restore.spin import spin
+
+    path = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[7]
+    text = spin(path.read_text(encoding="utf-8"), "wordnet", seed=2).text
+    weighed = restore.fix_and_explain(text)
+    monkeypatch.setattr(scoring, "STRETCH_PRIOR_LOG_ODDS", 1e9)
+    assert restore.fix_and_explain(text) == weighed
+    assert len(weighed.substitutions) >= 50
