@@ -99,18 +99,20 @@ THESAURUS_CHANNEL_SHIFT = THOROUGH_CALIBRATION_SLOPE * (
     logit(THESAURUS_SPIN_RATE) - logit(CHANNEL_SPIN_RATE))
 RATE_RATIO_MAX = 4.0
 # The WordNet-style reading's priors and temperature were fitted on texts spun at 18%,
-# where the confidences of a text's spans (its first pass) sum to about 0.165 a word
-# (the median on the dev set; 0.155-0.174 over its texts). A lighter spinner makes each
-# form less likely a swap (Bayes: the odds scale with the rate), so a text whose first
-# pass says less was swapped has every WordNet-family confidence's odds multiplied by
-# the ratio, and one that says more by that ratio (at most RATE_RATIO_MAX). The sum is
-# shrunk towards the reference by RATE_PSEUDO_WORDS words at the reference share, so a
-# short text (a paragraph, a sentence) says little of its rate; a ratio within
-# RATE_BAND of 1 is the spread of texts spun at 18% and moves nothing. Self-evident
-# forms ("at that topographic point") are spins at any rate and keep theirs. Dev set,
-# WordNet-style: at 5% ECE 0.048 -> 0.031 (recall / precision 0.660 / 0.787 -> 0.592 /
-# 0.847), at 3% 0.050 -> 0.030, at 25% 0.035 -> 0.033; the Brown press texts at 5%
-# 0.086 -> 0.034 (see docs/accuracy_notes.md, "The text's own spin rate")
+# where the confidences of a text's spans (its first pass) sum to about 0.165 a word of
+# the stretches likely spun around them (the median on the dev set; 0.152-0.172 over
+# its texts). A lighter spinner makes each form less likely a swap (Bayes: the odds
+# scale with the rate), so a text whose first pass says less was swapped has every
+# WordNet-family confidence's odds multiplied by the ratio, and one that says more by
+# that ratio (at most RATE_RATIO_MAX). The sum is shrunk towards the reference by
+# RATE_PSEUDO_WORDS words at the reference share, so a short text (a paragraph, a
+# sentence) says little of its rate; a ratio within RATE_BAND of 1 is the spread of
+# texts spun at 18% and moves nothing. Self-evident forms ("at that topographic
+# point") are spins at any rate and keep theirs. Dev set, WordNet-style, with the
+# stretch rule (scoring.STRETCH_SHARE): at 5% ECE 0.048 -> 0.033 (recall / precision
+# 0.660 / 0.787 -> 0.581 / 0.851), at 3% 0.050 -> 0.044, at 25% 0.035 -> 0.033, at 18%
+# unchanged; the Brown press texts at 5% 0.086 -> 0.040 (see docs/accuracy_notes.md,
+# "The text's own spin rate")
 WORDNET_REFERENCE_RATE = 0.165
 RATE_PSEUDO_WORDS = 300
 RATE_BAND = 1.15

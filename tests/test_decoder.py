@@ -49,28 +49,41 @@ def test_analysis_is_not_reused_for_a_list_extended_since():
     assert "city" in shared.text
 
 
+def _with_and_without(monkeypatch, family, rates, constant):
+    """The first dev-set text spun by ``family`` (seed 1) at each of ``rates``
+    (None: the family's own), restored as shipped and again with
+    ``decoder.<constant>`` set so high that its rule never fires:
+    (spins, restorations as shipped, restorations without the rule)."""
+    from pathlib import Path
+
+    import restore
+    import restore.decoder as decoder
+    from restore.spin import spin
+
+    original = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
+    text = original.read_text(encoding="utf-8")
+    spins = [spin(text, family, seed=1, rate=rate) for rate in rates]
+    shipped = [restore.fix_and_explain(spun.text) for spun in spins]
+    monkeypatch.setattr(decoder, constant, 1e9)
+    return spins, shipped, [restore.fix_and_explain(spun.text) for spun in spins]
+
+
+def _right(spun, restoration) -> int:
+    """How many of the substitutions undo a gold edit."""
+    from restore.evaluate import match_edits
+
+    return sum(match_edits(spun.edits, restoration.substitutions)[1])
+
+
 def test_a_heavily_spun_thesaurus_style_text_gets_more_confidence(monkeypatch):
     """A thesaurus-style spinner that swaps 30% of the words makes each form
     likelier a swap than at 10%, where the reading's temperature was fitted:
     such a text's odds are raised by how much of it its spans say was swapped.
     More restorations, most of them right; a text spun at 10% is unchanged."""
-    from pathlib import Path
-
-    import restore
-    import restore.decoder as decoder
-    from restore.evaluate import match_edits
-    from restore.spin import spin
-
-    original = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
-    text = original.read_text(encoding="utf-8")
-    heavy, light = spin(text, "thesaurus", seed=1, rate=0.3), spin(text, "thesaurus", seed=1)
-    raised, light_raised = restore.fix_and_explain(heavy.text), restore.fix_and_explain(light.text)
-    monkeypatch.setattr(decoder, "THESAURUS_REFERENCE_RATE", 1e9)  # never raised
-    plain, light_plain = restore.fix_and_explain(heavy.text), restore.fix_and_explain(light.text)
-    right_raised = sum(match_edits(heavy.edits, raised.substitutions)[1])
-    right_plain = sum(match_edits(heavy.edits, plain.substitutions)[1])
+    (heavy, light), (raised, light_raised), (plain, light_plain) = _with_and_without(
+        monkeypatch, "thesaurus", (0.3, None), "THESAURUS_REFERENCE_RATE")  # never raised
     added = len(raised.substitutions) - len(plain.substitutions)
-    assert added >= 10 and right_raised - right_plain >= added / 2
+    assert added >= 10 and _right(heavy, raised) - _right(heavy, plain) >= added / 2
     assert light_raised == light_plain
 
 
@@ -112,23 +125,10 @@ def test_a_lightly_spun_wordnet_style_text_loses_confidence(monkeypatch):
     swap. A text whose first pass says little was swapped has its odds lowered:
     fewer restorations, most of those dropped wrong. A text spun at 18% is
     unchanged."""
-    from pathlib import Path
-
-    import restore
-    import restore.decoder as decoder
-    from restore.evaluate import match_edits
-    from restore.spin import spin
-
-    original = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[0]
-    text = original.read_text(encoding="utf-8")
-    light, full = spin(text, "wordnet", seed=1, rate=0.05), spin(text, "wordnet", seed=1)
-    lowered, full_shifted = restore.fix_and_explain(light.text), restore.fix_and_explain(full.text)
-    monkeypatch.setattr(decoder, "RATE_BAND", 1e9)  # never shifted
-    plain, full_plain = restore.fix_and_explain(light.text), restore.fix_and_explain(full.text)
-    right_lowered = sum(match_edits(light.edits, lowered.substitutions)[1])
-    right_plain = sum(match_edits(light.edits, plain.substitutions)[1])
+    (light, full), (lowered, full_shifted), (plain, full_plain) = _with_and_without(
+        monkeypatch, "wordnet", (0.05, None), "RATE_BAND")  # never shifted
     dropped = len(plain.substitutions) - len(lowered.substitutions)
-    assert dropped >= 3 and right_plain - right_lowered < dropped / 2
+    assert dropped >= 3 and _right(light, plain) - _right(light, lowered) < dropped / 2
     assert full_shifted == full_plain
 
 
