@@ -7,8 +7,8 @@ runs offline.
     python benchmarks/mixed_documents.py --clean-first    # clean prose first
     python benchmarks/mixed_documents.py --rate 0.05 --clean 1
 
-For each text of the dev set (``corpora/clean``), spun WordNet-style with each
-of ``--seeds``, the document is that spun text joined (blank line) to the next
+For each text of the dev set (``corpora/clean``), spun by ``--family``
+(WordNet-style by default) with each of ``--seeds``, the document is that spun text joined (blank line) to the next
 ``--clean`` texts of the dev set as written. It reports recall and precision of
 the gold edits in the spun part (as ``restore.evaluate`` counts them) and the
 substitutions made in the clean part per 10,000 of its words: every one of
@@ -30,12 +30,13 @@ from restore.spin import spin  # noqa: E402
 
 
 def measure(texts: list[str], seeds: list[int], rate: float | None, clean_count: int,
-            clean_first: bool) -> dict[str, float]:
+            clean_first: bool, family: str = "wordnet", thorough: bool = False
+            ) -> dict[str, float]:
     """Recall and precision in the spun parts, false edits per 10k words in the clean ones."""
     gold = restored = right = made = false_edits = clean_words = 0
     for seed in seeds:
         for index, text in enumerate(texts):
-            spun = spin(text, "wordnet", seed=seed, rate=rate)
+            spun = spin(text, family, seed=seed, rate=rate)
             clean = "\n\n".join(texts[(index + k) % len(texts)]
                                 for k in range(1, clean_count + 1))
             if clean_first:
@@ -44,7 +45,7 @@ def measure(texts: list[str], seeds: list[int], rate: float | None, clean_count:
             else:
                 offset = 0
                 document = spun.text + "\n\n" + clean
-            result = restore.fix_and_explain(document)
+            result = restore.fix_and_explain(document, thorough=thorough)
             inside, outside = [], 0
             for sub in result.substitutions:
                 if offset <= sub.start and sub.end <= offset + len(spun.text):
@@ -72,13 +73,17 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=None, help="spin rate (default 18%%)")
     parser.add_argument("--clean", type=int, default=3, help="clean texts joined to each")
     parser.add_argument("--clean-first", action="store_true", help="clean prose before the spun")
+    parser.add_argument("--family", default="wordnet", choices=("wordnet", "thesaurus"))
+    parser.add_argument("--thorough", action="store_true", help="restore in thorough mode")
     args = parser.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))]
     seeds = [int(s) for s in args.seeds.split(",")]
-    figures = measure(texts, seeds, args.rate, args.clean, args.clean_first)
+    figures = measure(texts, seeds, args.rate, args.clean, args.clean_first, args.family,
+                      args.thorough)
     where = "clean first" if args.clean_first else "spun first"
-    print(f"{len(texts) * len(seeds)} documents ({where}, {args.clean} clean text(s) each, "
-          f"rate {args.rate or 0.18:.2f}): spun part recall {figures['recall']:.3f} "
+    rate = "default rate" if args.rate is None else f"rate {args.rate:.2f}"
+    print(f"{len(texts) * len(seeds)} documents ({args.family}{', thorough' if args.thorough else ''}"
+          f", {where}, {args.clean} clean text(s) each, {rate}): spun part recall {figures['recall']:.3f} "
           f"precision {figures['precision']:.3f}; clean part {figures['false_edits']} "
           f"false edits in {figures['clean_words']} words "
           f"({figures['false_per_10k']:.1f} per 10k)")
