@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 import ahocorasick
 
@@ -111,6 +111,16 @@ THOROUGH_MAX_SHORT_WORDS = 30
 THOROUGH_CHUNK_CHARS = 24_000
 
 
+class Judgement(NamedTuple):
+    """One judgement of a text (:meth:`Restorer._restore_once`)."""
+
+    substitutions: list[Substitution]
+    text: str  # restored
+    spin_score: float
+    wordnet_style: bool | None  # do its strong forms show a WordNet-style spinner? (thorough)
+    rate_shift: float | None  # the spin-rate shift its first pass took (see decoder)
+
+
 class Restorer:
     """Restores spun text with one set of tables."""
 
@@ -185,36 +195,43 @@ class Restorer:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
         return self._restore(text, max(cut, MIN_REPORTED_CONFIDENCE))
 
-    def _restore(self, text: str, cut: float, spin_floor: float | None = None) -> Restoration:
+    def _restore(self, text: str, cut: float, spin_floor: float | None = None,
+                 rate_shift: float | None = None) -> Restoration:
         """:meth:`restore` at confidence ``cut``; ``spin_floor``: the log-odds
         under which the text's word-level spin evidence is not taken where its
         own evidence finds it spun at ``SAMPLE_FLOOR_MIN_SPIN`` or more (what the
         thorough reading's check found on its first part, see
-        :meth:`_thorough_reading`)."""
+        :meth:`_thorough_reading`); ``rate_shift``: the spin-rate shift to take
+        rather than measure (see :class:`Judgement`)."""
         if len(text) > self._chunk_chars:
             return self._restore_in_chunks(text, cut, spin_floor)
         strong = self._strong_forms(text)
-        first: tuple[list[Substitution], str, float, bool | None] | None = None
+        first: Judgement | None = None
 
         def default_score() -> float:
             nonlocal first
-            first = self._restore_once(text, cut, strong=strong, spin_floor=spin_floor)
-            return first[2]
+            first = self._restore_once(text, cut, strong=strong, spin_floor=spin_floor,
+                                       rate_shift=rate_shift)
+            return first.spin_score
 
         reading = self._thorough_reading(text, strong, default_score, cut)
         if reading is not None:
             return reading
-        substitutions, current, score, wordnet_style = (
-            first or self._restore_once(text, cut, strong=strong, spin_floor=spin_floor))
-        substitutions, current = self._judged_afresh(text, cut, substitutions, current,
-                                                     wordnet_style, spin_floor)
+        first = first or self._restore_once(text, cut, strong=strong, spin_floor=spin_floor,
+                                            rate_shift=rate_shift)
+        substitutions, current = self._judged_afresh(text, cut, first, spin_floor)
+        score = first.spin_score
         if self._may_read_thoroughly and substitutions:
             # what the default reading restored may have been all that showed a
             # WordNet-style spinner: then its output, given again, would be read
-            # the thorough way; it is read so now (fix_text must be idempotent)
+            # the thorough way; it is read so now (fix_text must be idempotent),
+            # at the input's spin rate (the output, its spins restored, would say
+            # it was spun lightly)
             strong = self._strong_forms(current)
             reading = self._thorough_reading(
-                current, strong, lambda: self._restore_once(current, cut, strong=strong)[2], cut)
+                current, strong,
+                lambda: self._restore_once(current, cut, strong=strong).spin_score, cut,
+                first.rate_shift)
             if reading is not None:
                 more = list(reading.substitutions)
                 if more:
@@ -222,19 +239,22 @@ class Restorer:
                     current = splice(text, substitutions)
         return Restoration(current, tuple(substitutions), score, cut)
 
-    def _judged_afresh(self, text: str, cut: float, substitutions: list[Substitution],
-                       current: str, wordnet_style: bool | None,
+    def _judged_afresh(self, text: str, cut: float, first: "Judgement",
                        spin_floor: float | None = None) -> tuple[list[Substitution], str]:
-        """The output of a first judgement of ``text``, judged afresh until it stands."""
+        """The output of the ``first`` judgement of ``text``, judged afresh until
+        it stands."""
         # the output is judged afresh (with its own, weaker evidence) until it
         # stands, so that fix_text(fix_text(x)) == fix_text(x); which spinner
-        # went through it is read from the input
+        # went through it, and at what rate, is read from the input (the output,
+        # its spins restored, would say it was spun lightly)
+        substitutions, current = first.substitutions, first.text
         seen = {text, current}
         for _ in range(MAX_ROUNDS - 1):
             if not substitutions:
                 break
-            more, again, _, _ = self._restore_once(current, cut, wordnet_style,
-                                                   spin_floor=spin_floor)
+            more, again, *_ = self._restore_once(current, cut, first.wordnet_style,
+                                                 spin_floor=spin_floor,
+                                                 rate_shift=first.rate_shift)
             if not more or again in seen:
                 break
             seen.add(again)
@@ -243,8 +263,8 @@ class Restorer:
         return substitutions, current
 
     def _thorough_reading(self, text: str, strong: Sequence[Candidate],
-                          default_score: Callable[[], float], cut: float
-                          ) -> Restoration | None:
+                          default_score: Callable[[], float], cut: float,
+                          rate_shift: float | None = None) -> Restoration | None:
         """The thorough reading of ``text`` (with its ``strong`` forms), if the
         default mode reads it so; else None. It does when the text has more than
         ``THOROUGH_MAX_SHORT_WORDS`` words, its strong forms carry single-word
@@ -260,7 +280,9 @@ class Restorer:
 
         and the thorough reading's evidence on its first
         ``THESAURUS_SAMPLE_CHARS`` finds it spun (``THESAURUS_MIN_SPIN``). That
-        evidence is then a floor for the whole text's (``SAMPLE_FLOOR_MIN_SPIN``)."""
+        evidence is then a floor for the whole text's (``SAMPLE_FLOOR_MIN_SPIN``).
+        ``rate_shift``: the spin-rate shift the reading takes (an output read
+        again takes its input's), else measured on ``text``."""
         if not (self._may_read_thoroughly and has_more_words(text, THOROUGH_MAX_SHORT_WORDS)
                 and self._carries_single_word_evidence(text, strong)):
             return None
@@ -290,7 +312,8 @@ class Restorer:
         # spun thesaurus-style: 0.994 on the sample, 0.05 whole, nothing
         # restored). Word-level only: a doctored paper's tortured phrases say
         # nothing of the words around them
-        return self.thorough_twin._restore(text, cut, spin_floor=sample.word_spinner_log_odds)
+        return self.thorough_twin._restore(text, cut, spin_floor=sample.word_spinner_log_odds,
+                                           rate_shift=rate_shift)
 
     def _sample_spin(self, text: str, strong: Sequence[Candidate], chars: int) -> float:
         """The thorough reading's spin score of the first ``chars`` characters of
@@ -315,19 +338,20 @@ class Restorer:
         return drop_numbered_names(text, self.matcher.strong.find(text))
 
     def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None,
-                      strong: list[Candidate] | None = None, spin_floor: float | None = None
-                      ) -> tuple[list[Substitution], str, float, bool | None]:
-        """One judgement of ``text``: substitutions, the restored text, spin
-        score, and (thorough mode) whether its strong forms show a WordNet-style
-        spinner, read from ``text`` unless ``wordnet_style`` is given.
-        ``strong``: the strong forms of ``text``, if already found."""
+                      strong: list[Candidate] | None = None, spin_floor: float | None = None,
+                      rate_shift: float | None = None) -> "Judgement":
+        """One judgement of ``text`` (see :class:`Judgement`); whether its strong
+        forms show a WordNet-style spinner (thorough mode) is read from ``text``
+        unless ``wordnet_style`` is given, and its spin rate from its first pass
+        unless ``rate_shift`` is. ``strong``: the strong forms of ``text``, if
+        already found."""
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
         if strong is None:
             strong = self._strong_forms(text)
         if self._quick_proof and nothing_to_restore(text, strong, cut,
                                                     min(WINDOW_MIN_SPUN, SKIP_BELOW)):
-            return [], text, 0.0, wordnet_style
+            return Judgement([], text, 0.0, wordnet_style, rate_shift)
         if self.thorough:  # everyday forms are evidence too: judge them everywhere
             if wordnet_style is None:
                 wordnet_style = self._shows_multiword_spins(text, strong)
@@ -354,8 +378,10 @@ class Restorer:
                 candidates += self.tortured_channel.find(
                     text, around(listed, TORTURED_WINDOW_CHARS, len(text)))
         score = round(spin_score(evidence), 4)
+        if rate_shift is not None:
+            evidence = replace(evidence, rate_shift=rate_shift)
         if not candidates:
-            return [], text, score, wordnet_style
+            return Judgement([], text, score, wordnet_style, evidence.rate_shift)
         candidates = _dedupe_sorted(readings_the_doubled_word_leaves(text, candidates), text)
         substitutions: list[Substitution] = []
         current = text
@@ -393,7 +419,7 @@ class Restorer:
             written = [span for sub, span in zip(substitutions, output_spans(substitutions))
                        if not sub.rule.startswith(TORTURED_FAMILY)]
             candidates = None
-        return substitutions, current, score, wordnet_style
+        return Judgement(substitutions, current, score, wordnet_style, evidence.rate_shift)
 
     def _everyday_evidence(self, text: str, strong: list[Candidate], wordnet_style: bool
                            ) -> tuple[list[Candidate], DocumentEvidence]:
