@@ -204,7 +204,7 @@ class Restorer:
         :meth:`_thorough_reading`); ``rate_shift``: the spin-rate shift to take
         rather than measure (see :class:`Judgement`)."""
         if len(text) > self._chunk_chars:
-            return self._restore_in_chunks(text, cut, spin_floor)
+            return self._restore_in_chunks(text, cut, spin_floor, rate_shift)
         strong = self._strong_forms(text)
         first: Judgement | None = None
 
@@ -562,8 +562,8 @@ class Restorer:
         measure = getattr(self.scorer, "document_evidence", None)
         return measure(text, candidates) if measure else document_evidence(text, candidates)
 
-    def _restore_in_chunks(self, text: str, cut: float,
-                           spin_floor: float | None = None) -> Restoration:
+    def _restore_in_chunks(self, text: str, cut: float, spin_floor: float | None = None,
+                           rate_shift: float | None = None) -> Restoration:
         """A long text, a chunk at a time (cut at paragraph, sentence or space,
         as the command line streams files), so memory stays bounded and the
         result is the same as the command line's. The spin score is the
@@ -576,7 +576,7 @@ class Restorer:
             size = len(text) - offset
             if size > self._chunk_chars:
                 size = cut_point(text[offset:offset + 2 * self._chunk_chars], self._chunk_chars)
-            part = self._restore(text[offset:offset + size], cut, spin_floor)
+            part = self._restore(text[offset:offset + size], cut, spin_floor, rate_shift)
             pieces.append(part.text)
             substitutions.extend(replace(sub, start=sub.start + offset, end=sub.end + offset)
                                  for sub in part.substitutions)
