@@ -173,3 +173,48 @@ def test_a_document_spun_throughout_keeps_the_floor_everywhere(monkeypatch):
     monkeypatch.setattr(scoring, "STRETCH_PRIOR_LOG_ODDS", 1e9)
     assert restore.fix_and_explain(text) == weighed
     assert len(weighed.substitutions) >= 50
+
+
+def test_a_spun_article_in_a_long_text_is_found(monkeypatch):
+    """A spun article followed by six clean ones: the whole is judged clean
+    (its evidence thinned out by the rest), so the WordNet channel never ran;
+    its densest thousand words now count as a document of their own."""
+    import restore
+    import restore.scoring as scoring
+    from restore.evaluate import match_edits
+
+    documents = [_spun_article_and_clean_prose(index, clean_count=6) for index in (3, 5)]
+
+    def recall_and_spin():
+        restored = gold = 0
+        scores = []
+        for spun, document in documents:
+            result = restore.fix_and_explain(document)
+            inside = [s for s in result.substitutions if s.end <= len(spun.text)]
+            restored += sum(match_edits(spun.edits, inside)[0])
+            gold += len(spun.edits)
+            scores.append(result.spin_score)
+        return restored / gold, min(scores)
+
+    windowed, windowed_spin = recall_and_spin()
+    monkeypatch.setattr(scoring, "DOCUMENT_WINDOW_WORDS", 10**9)  # no window: the whole text
+    whole, whole_spin = recall_and_spin()
+    assert windowed_spin > 0.99 and whole_spin < 0.5
+    assert windowed >= whole + 0.1
+
+
+def test_a_long_clean_text_has_no_spun_window():
+    """Seven of our clean articles joined (about 6,000 words): no window of
+    them looks spun, and nothing is restored."""
+    from pathlib import Path
+
+    import restore
+    from restore.scoring import densest_window_log_odds, document_evidence
+    from restore.engine import get_restorer
+
+    paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in paths[:7])
+    strong = get_restorer().matcher.strong.find(text)
+    evidence = document_evidence(text, strong)
+    assert evidence.window_log_odds is not None and evidence.window_log_odds < -4.0
+    assert restore.fix_text(text) == text
