@@ -312,8 +312,20 @@ def at_document_rate(confidences: Sequence[float], factor: Sequence[float | None
                 RATE_RATIO_MAX)
     if ratio <= 1.0:
         return list(confidences)
-    shift = math.log(ratio)
-    return [c if factor[k] is None or c <= 0.0 else sigmoid(logit(c) + shift)
+    return shifted_odds(confidences, factor, math.log(ratio))
+
+
+def shifted_odds(confidences: Sequence[float], factor: Sequence[float | None], shift: float,
+                 exempt: Sequence[bool] | None = None) -> list[float]:
+    """``confidences`` with the log-odds of the WordNet-family ones (``factor``
+    not None) moved by ``shift``; those at 0 and those ``exempt`` stay.
+
+    >>> [round(c, 3) for c in shifted_odds([0.5, 0.5, 0.5, 0.0], [1.0, None, 1.0, 1.0], 1.0,
+    ...                                    [False, False, True, False])]
+    [0.731, 0.5, 0.5, 0.0]
+    """
+    return [c if factor[k] is None or c <= 0.0 or (exempt is not None and exempt[k])
+            else sigmoid(logit(c) + shift)
             for k, c in enumerate(confidences)]
 
 
@@ -476,9 +488,7 @@ class LanguageModelScorer:
                         c for k, c in enumerate(candidates)
                         if self_evident[k] or spun_here[k] >= RATE_MIN_SPUN])))
             if rate_shift:  # (a self-evident form is a spin at any rate)
-                confidences = [c if factor[k] is None or self_evident[k] or c <= 0.0
-                               else sigmoid(logit(c) + rate_shift)
-                               for k, c in enumerate(confidences)]
+                confidences = shifted_odds(confidences, factor, rate_shift, self_evident)
         results = []
         for k, c in enumerate(candidates):
             why = ("self-evident form" if self_evident[k]

@@ -531,6 +531,27 @@ def document_evidence(text: str, candidates: Sequence[Candidate],
                             distinct, distinct_word_level, window_log_odds=window)
 
 
+class EvidenceAlong:
+    """Evidence spans (start, end, weight; sorted by start), summed over any
+    stretch of their text in log time.
+
+    >>> along = EvidenceAlong([(0, 4, 1.0), (10, 14, 2.0), (30, 34, 0.5)])
+    >>> along.between(5, 30), along.between(0, 9)
+    (2.5, 1.0)
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int, float]]):
+        self.starts = [start for start, _, _ in spans]
+        self.prefix = [0.0]  # prefix[k]: the weights of the first k spans
+        for _, _, weight in spans:
+            self.prefix.append(self.prefix[-1] + weight)
+
+    def between(self, low: int, high: int) -> float:
+        """The weights of the spans that start from ``low`` to ``high`` (both included)."""
+        return (self.prefix[bisect_right(self.starts, high)]
+                - self.prefix[bisect_left(self.starts, low)])
+
+
 def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
                             hits_per_word: float = DOCUMENT_HITS_PER_WORD) -> float | None:
     """Log-odds that the densest window of ``DOCUMENT_WINDOW_WORDS`` words of
@@ -552,10 +573,8 @@ def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
     width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
     if len(text) <= 2 * width or not spans:
         return None
-    starts = [start for start, _, _ in spans]
-    prefix = [0.0]
-    for _, _, weight in spans:
-        prefix.append(prefix[-1] + weight)
+    along = EvidenceAlong(spans)
+    starts, prefix = along.starts, along.prefix
     best, best_first, best_last = -1.0, 0, 0
     last = 0
     for first, start in enumerate(starts):  # (two pointers: windows from each span on)
@@ -612,11 +631,7 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     tortured phrases are evidence that a paper was doctored, not that the
     words around them were swapped. For a tortured-phrase candidate it is the
     probability that the text was doctored."""
-    spans = span_weights(candidates, _without_phrase_tables(candidates, weights))
-    starts = [start for start, _, _ in spans]
-    prefix = [0.0]
-    for _, _, weight in spans:
-        prefix.append(prefix[-1] + weight)
+    along = EvidenceAlong(span_weights(candidates, _without_phrase_tables(candidates, weights)))
     reach = WINDOW_WORDS * CHARS_PER_WORD
     floor = evidence.word_spinner_log_odds
     # what a stretch of the document must carry, a word, not to count against its
@@ -624,6 +639,13 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     owed = (STRETCH_SHARE * evidence.word_spinner_log_lr_sum / evidence.words
             if evidence.weigh_stretches and evidence.words > 0 else None)
     wide = STRETCH_REACH_WINDOWS * reach
+
+    def around(c: Candidate, chars: int) -> tuple[float, int]:
+        """The evidence and (about) the words within ``chars`` of ``c``."""
+        low, high = max(0, c.start - chars), min(len(text), c.end + chars)
+        words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
+        return along.between(low, high), words
+
     doctored = sigmoid(evidence.doctored_log_odds)
     by_span: dict[tuple[int, int], float] = {}  # rival originals share a span and its answer
     out: list[float] = []
@@ -633,18 +655,13 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
             continue
         spun = by_span.get((c.start, c.end))
         if spun is None:
-            low, high = max(0, c.start - reach), min(len(text), c.end + reach)
-            words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
-            lo, hi = bisect_left(starts, low), bisect_right(starts, high)
-            local = DOC_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo] - HITS_PER_WORD * words
+            found, words = around(c, reach)
+            local = DOC_PRIOR_LOG_ODDS + found - HITS_PER_WORD * words
             # a later pass sees restored text: the input's evidence stays a floor
             spread = floor
             if owed is not None:  # ...where the stretch itself does not say otherwise
-                low, high = max(0, c.start - wide), min(len(text), c.end + wide)
-                words = text.count(" ", low, high) + text.count("\n", low, high)
-                lo, hi = bisect_left(starts, low), bisect_right(starts, high)
-                spread = min(floor, STRETCH_PRIOR_LOG_ODDS + prefix[hi] - prefix[lo]
-                             - owed * words)
+                found, words = around(c, wide)
+                spread = min(floor, STRETCH_PRIOR_LOG_ODDS + found - owed * words)
             spun = by_span[(c.start, c.end)] = sigmoid(max(local, spread))
         out.append(spun)
     return out
