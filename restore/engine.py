@@ -394,12 +394,13 @@ class Restorer:
                                                                   text),
                                             found)
             found, scored, rate_shift = self._decide(current, candidates, evidence, cut)
-            if evidence.rate_shift is None and rate_shift is not None:
-                # the spin rate is the first pass's measure: a later pass sees
-                # only what the passes wrote
-                evidence = replace(evidence, rate_shift=rate_shift)
-            if evidence.weigh_stretches:  # (see scoring.STRETCH_SHARE)
-                evidence = replace(evidence, weigh_stretches=False)
+            if evidence.weigh_stretches:
+                # the first pass's measures hold for the later ones, which see
+                # only what the passes wrote: its spin rate, and the stretches
+                # it weighed (see scoring.STRETCH_SHARE)
+                evidence = replace(evidence, weigh_stretches=False,
+                                   rate_shift=(evidence.rate_shift if evidence.rate_shift
+                                               is not None else rate_shift))
             if not found:
                 # what is left below the cut in the restored text may show
                 # that a restoration is a step of a chain, not its end
