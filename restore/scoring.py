@@ -115,6 +115,19 @@ STRETCH_SHARE = 0.5
 STRETCH_PRIOR_LOG_ODDS = 3.0
 STRETCH_REACH_WINDOWS = 2
 CHARS_PER_WORD = 6  # English prose, spaces included
+# Where in a document spun in part the spinning is, to the sentence: stretches of
+# about SEGMENT_UNIT_WORDS words (never across a line break) are read as a
+# two-state chain, spun or clean, that changes state at a stretch boundary with
+# log-probability SEGMENT_SWITCH_LOG_PROB; a stretch's evidence counts for the spun
+# state against STRETCH_SHARE of the evidence a word of the densest
+# DOCUMENT_WINDOW_WORDS words carries. A candidate's spin log-odds never exceed
+# the posterior log-odds of its stretch (first pass of texts of
+# SEGMENT_MIN_WORDS words or more; see spun_segments). The windows alone reach
+# across the boundary: clean words within 200 words of a spun article kept its floor.
+SEGMENT_UNIT_WORDS = 30
+SEGMENT_SWITCH_LOG_PROB = -12.0
+SEGMENT_MIN_WORDS = 400
+SEGMENT_SHARE = 0.35
 MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
 SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
 LEMMA_PRIOR_CAP = 0.8  # a multiword WordNet lemma ("urban center") is real English
@@ -589,6 +602,106 @@ def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
     return min(plain, distinct)
 
 
+_WORD = regex.compile(r"\S+")
+
+
+def text_units(text: str, unit_words: int = SEGMENT_UNIT_WORDS) -> list[tuple[int, int, int]]:
+    """``text`` cut into stretches (start, end, words) of ``unit_words`` words,
+    a line's last one shorter: a stretch never holds a line break.
+
+    >>> text_units("a b c d e\\nf g", 2)
+    [(0, 3, 2), (4, 7, 2), (8, 9, 1), (10, 13, 2)]
+    """
+    units: list[tuple[int, int, int]] = []
+    line_end = -1
+    start = end = 0
+    words = 0
+    for match in _WORD.finditer(text):
+        if words and (words == unit_words or match.start() > line_end):
+            units.append((start, end, words))
+            words = 0
+        if not words:
+            start = match.start()
+            if start > line_end:
+                line_end = text.find("\n", start)
+                if line_end < 0:
+                    line_end = len(text)
+        end = match.end()
+        words += 1
+    if words:
+        units.append((start, end, words))
+    return units
+
+
+def densest_density(evidence: Sequence[float], words: Sequence[int],
+                    window_words: int = DOCUMENT_WINDOW_WORDS) -> float:
+    """The largest evidence a word over runs of stretches of ``window_words``
+    words or more (the whole text, if shorter).
+
+    >>> densest_density([0.0, 9.0, 1.0, 0.0], [10, 10, 10, 10], 20)
+    0.5
+    """
+    total = sum(words)
+    if total == 0:
+        return 0.0
+    width = min(window_words, total)
+    best = 0.0
+    first = 0
+    held_evidence, held_words = 0.0, 0
+    for last in range(len(words)):  # (two pointers: the shortest run of width ending here)
+        held_evidence += evidence[last]
+        held_words += words[last]
+        while held_words - words[first] >= width:
+            held_evidence -= evidence[first]
+            held_words -= words[first]
+            first += 1
+        if held_words >= width:
+            best = max(best, held_evidence / held_words)
+    return best
+
+
+def _log_add(a: float, b: float) -> float:
+    """log(exp(a) + exp(b))."""
+    return (a if a > b else b) + math.log1p(math.exp(-abs(a - b)))
+
+
+def spun_segments(text: str, along: EvidenceAlong) -> tuple[list[int], list[float]]:
+    """Where a text is spun, stretch by stretch (see SEGMENT_UNIT_WORDS): the
+    stretches' starts and the posterior log-odds that each was spun, read as a
+    two-state chain (spun, clean) whose spun state draws a stretch's evidence
+    against STRETCH_SHARE of the densest stretch's evidence a word.
+
+    >>> text = " ".join(["w"] * 600)
+    >>> dense = EvidenceAlong([(2 * i, 2 * i + 1, 1.5) for i in range(0, 300, 4)])
+    >>> starts, odds = spun_segments(text, dense)  # spun in its first half
+    >>> len(starts), odds[0] > 5, odds[-1] < -5
+    (20, True, True)
+    """
+    units = text_units(text)
+    if not units:
+        return [], []
+    evidence = [along.between(start, end - 1) for start, end, _ in units]
+    words = [n for _, _, n in units]
+    rate = SEGMENT_SHARE * densest_density(evidence, words)
+    gain = [found - rate * n for found, n in zip(evidence, words)]
+    switch = SEGMENT_SWITCH_LOG_PROB
+    stay = math.log1p(-math.exp(switch))
+    count = len(units)
+    # forward: log P(evidence so far, state) for spun and clean, the clean
+    # state's evidence the reference (0), both states alike at the start
+    spun_f, clean_f = [0.0] * count, [0.0] * count
+    spun_f[0], clean_f[0] = gain[0], 0.0
+    for u in range(1, count):
+        spun_f[u] = gain[u] + _log_add(spun_f[u - 1] + stay, clean_f[u - 1] + switch)
+        clean_f[u] = _log_add(clean_f[u - 1] + stay, spun_f[u - 1] + switch)
+    spun_b, clean_b = [0.0] * count, [0.0] * count
+    for u in range(count - 2, -1, -1):
+        spun_b[u] = _log_add(stay + gain[u + 1] + spun_b[u + 1], switch + clean_b[u + 1])
+        clean_b[u] = _log_add(stay + clean_b[u + 1], switch + gain[u + 1] + spun_b[u + 1])
+    odds = [spun_f[u] + spun_b[u] - clean_f[u] - clean_b[u] for u in range(count)]
+    return [start for start, _, _ in units], odds
+
+
 def each_form_once(text: str, spans: Iterable[tuple[int, int, float]]) -> float:
     """The summed weights of ``spans`` (start, end, weight), each form of
     ``text`` (lowercased) counted once, at its largest weight.
@@ -639,6 +752,11 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     owed = (STRETCH_SHARE * evidence.word_spinner_log_lr_sum / evidence.words
             if evidence.weigh_stretches and evidence.words > 0 else None)
     wide = STRETCH_REACH_WINDOWS * reach
+    # (a text spun in part: no candidate's stretch counts as more spun than the
+    # chain of stretches reads it, see SEGMENT_UNIT_WORDS)
+    segment_starts, segment_odds = (spun_segments(text, along)
+                                    if owed is not None and evidence.words >= SEGMENT_MIN_WORDS
+                                    else ([], []))
 
     def around(c: Candidate, chars: int) -> tuple[float, int]:
         """The evidence and (about) the words within ``chars`` of ``c``."""
@@ -662,7 +780,10 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
             if owed is not None:  # ...where the stretch itself does not say otherwise
                 found, words = around(c, wide)
                 spread = min(floor, STRETCH_PRIOR_LOG_ODDS + found - owed * words)
-            spun = by_span[(c.start, c.end)] = sigmoid(max(local, spread))
+            odds = max(local, spread)
+            if segment_starts:
+                odds = min(odds, segment_odds[max(0, bisect_right(segment_starts, c.start) - 1)])
+            spun = by_span[(c.start, c.end)] = sigmoid(odds)
         out.append(spun)
     return out
 

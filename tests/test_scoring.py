@@ -153,6 +153,7 @@ def test_the_clean_part_of_a_document_spun_in_part_is_left_alone(monkeypatch):
     documents = [_spun_article_and_clean_prose(index) for index in (0, 5, 11)]
     weighed, weighed_recall = clean_part_and_recall(documents)
     monkeypatch.setattr(scoring, "STRETCH_PRIOR_LOG_ODDS", 1e9)  # the floor everywhere
+    monkeypatch.setattr(scoring, "SEGMENT_MIN_WORDS", 10**9)  # ...and no chain of stretches
     floored, floored_recall = clean_part_and_recall(documents)
     assert floored >= 15 and weighed <= floored / 4
     assert weighed_recall >= floored_recall - 0.02
@@ -173,6 +174,61 @@ def test_a_document_spun_throughout_keeps_the_floor_everywhere(monkeypatch):
     monkeypatch.setattr(scoring, "STRETCH_PRIOR_LOG_ODDS", 1e9)
     assert restore.fix_and_explain(text) == weighed
     assert len(weighed.substitutions) >= 50
+    # read as a chain of stretches, it is spun throughout too: the same
+    # restorations (a stretch thin in evidence may be a little less sure)
+    monkeypatch.setattr(scoring, "SEGMENT_MIN_WORDS", 10**9)
+    unchained = restore.fix_and_explain(text)
+    assert unchained.text == weighed.text
+    assert all(abs(a.confidence - b.confidence) < 0.1
+               for a, b in zip(weighed.substitutions, unchained.substitutions))
+
+
+def test_the_clean_prose_beside_a_spun_article_is_left_alone(monkeypatch):
+    """A spun article, then three clean ones: the windows around a clean
+    word within 200 words of the article reach into it, and its "along",
+    "rainfall" and "roughly" were restored. Read as a chain of stretches,
+    spun or clean, the clean prose is clean to the sentence; the article is
+    restored as before."""
+    import restore
+    import restore.scoring as scoring
+    from restore.evaluate import match_edits
+
+    documents = [_spun_article_and_clean_prose(index) for index in (0, 2, 16)]
+
+    def clean_part_and_recall():
+        outside = restored = gold = 0
+        for spun, document in documents:
+            result = restore.fix_and_explain(document)
+            inside = [s for s in result.substitutions if s.end <= len(spun.text)]
+            outside += len(result.substitutions) - len(inside)
+            restored += sum(match_edits(spun.edits, inside)[0])
+            gold += len(spun.edits)
+        return outside, restored / gold
+
+    chained, chained_recall = clean_part_and_recall()
+    monkeypatch.setattr(scoring, "SEGMENT_MIN_WORDS", 10**9)
+    windows_only, windows_recall = clean_part_and_recall()
+    assert windows_only >= 5 and chained == 0
+    assert chained_recall >= windows_recall - 0.02
+
+
+def test_stretches_are_read_spun_or_clean_by_their_own_evidence():
+    """The chain of stretches: evidence dense in the middle third of a text
+    makes that third spun and the rest clean, but for a few stretches beside
+    the spun ones; evenly spread evidence makes it all spun."""
+    from restore.scoring import EvidenceAlong, spun_segments
+
+    text = " ".join(["word"] * 1500)  # 50 stretches of 30 words, 5 characters a word
+
+    def odds(spans):
+        return spun_segments(text, EvidenceAlong(spans))[1]
+
+    middle = odds([(5 * w, 5 * w + 4, 1.5) for w in range(500, 1000, 5)])
+    assert all(o > 3 for o in middle[17:33])
+    assert all(o < -3 for o in middle[:14] + middle[36:])
+    even = odds([(5 * w, 5 * w + 4, 1.5) for w in range(0, 1500, 5)])
+    assert all(o > 3 for o in even)
+    assert all(o == 0.0 for o in odds([]))  # no evidence says nothing either way
 
 
 def test_a_spun_article_in_a_long_text_is_found(monkeypatch):
