@@ -109,10 +109,10 @@ RATE_RATIO_MAX = 4.0
 # sentence) says little of its rate; a ratio within RATE_BAND of 1 is the spread of
 # texts spun at 18% and moves nothing. Self-evident forms ("at that topographic
 # point") are spins at any rate and keep theirs. Dev set, WordNet-style, with the
-# stretch rule (scoring.STRETCH_SHARE): at 5% ECE 0.048 -> 0.033 (recall / precision
-# 0.660 / 0.787 -> 0.581 / 0.851), at 3% 0.050 -> 0.044, at 25% 0.035 -> 0.033, at 18%
-# unchanged; the Brown press texts at 5% 0.086 -> 0.040 (see docs/accuracy_notes.md,
-# "The text's own spin rate")
+# stretch rule of the time (see scoring.SEGMENT_UNIT_WORDS): at 5% ECE 0.048 -> 0.033
+# (recall / precision 0.660 / 0.787 -> 0.581 / 0.851), at 3% 0.050 -> 0.044, at 25%
+# 0.035 -> 0.033, at 18% unchanged; the Brown press texts at 5% 0.086 -> 0.040 (see
+# docs/accuracy_notes.md, "The text's own spin rate")
 WORDNET_REFERENCE_RATE = 0.165
 RATE_PSEUDO_WORDS = 300
 RATE_BAND = 1.15

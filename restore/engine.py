@@ -397,7 +397,7 @@ class Restorer:
             if evidence.weigh_stretches:
                 # the first pass's measures hold for the later ones, which see
                 # only what the passes wrote: its spin rate, and the stretches
-                # it weighed (see scoring.STRETCH_SHARE)
+                # it read as spun or clean (see scoring.SEGMENT_UNIT_WORDS)
                 evidence = replace(evidence, weigh_stretches=False,
                                    rate_shift=(evidence.rate_shift if evidence.rate_shift
                                                is not None else rate_shift))

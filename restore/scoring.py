@@ -101,29 +101,21 @@ WINDOW_WORDS = 100  # words on each side of a candidate that count as its contex
 # one of several files joined. The document's evidence is a floor for the spin
 # probability of every stretch ("a spinner goes through a text alike"), which left
 # the clean part of such a document open to every restoration: a spun article of
-# the dev set followed by three clean ones got 43 false edits per 10k words of
-# the clean part (86 before the spin rate was read, decoder.WORDNET_REFERENCE_RATE).
-# Now the floor holds for a stretch (STRETCH_REACH_WINDOWS * WINDOW_WORDS words on
-# each side) only as far as its own evidence, against STRETCH_SHARE of the
-# document's evidence a word, allows, from a prior of STRETCH_PRIOR_LOG_ODDS (a
-# stretch of a spun document is most likely spun): a stretch that carries half the
-# document's evidence density or more keeps the floor, a long clean one loses it.
-# Measured (benchmarks/mixed_documents.py): the clean parts 43 -> 6.6 per 10k words;
-# the dev set at 18% unchanged, at 5% 0.591 / 0.848 -> 0.581 / 0.851 (ECE 0.032 ->
-# 0.033); see docs/accuracy_notes.md, "Documents spun in part"
-STRETCH_SHARE = 0.5
-STRETCH_PRIOR_LOG_ODDS = 3.0
-STRETCH_REACH_WINDOWS = 2
+# the dev set followed by three clean ones got 86 false edits per 10k words of the
+# clean part. On the first pass of a text of SEGMENT_MIN_WORDS words or more, the
+# text is now cut into stretches of SEGMENT_UNIT_WORDS words (never across a line
+# break), read as a two-state chain, spun or clean, that changes state between two
+# stretches with log-probability SEGMENT_SWITCH_LOG_PROB; a stretch's evidence counts
+# for the spun state against SEGMENT_SHARE of the evidence a word of the text's
+# densest DOCUMENT_WINDOW_WORDS words. No candidate's spin log-odds exceed the
+# posterior log-odds of its stretch (forward-backward, see spun_segments).
+# Measured (benchmarks/mixed_documents.py): the clean parts 86 -> 0 per 10k words (a
+# window rule before this one, which weighed the stretch 200 words on each side of
+# a candidate against half the document's evidence a word, left 6.6: its windows
+# reached across the boundary); the dev set at 18% unchanged, at 5% 0.581 / 0.851
+# -> 0.585 / 0.848 (the window rule's cost); see docs/accuracy_notes.md, "Where a
+# text is spun, stretch by stretch"
 CHARS_PER_WORD = 6  # English prose, spaces included
-# Where in a document spun in part the spinning is, to the sentence: stretches of
-# about SEGMENT_UNIT_WORDS words (never across a line break) are read as a
-# two-state chain, spun or clean, that changes state at a stretch boundary with
-# log-probability SEGMENT_SWITCH_LOG_PROB; a stretch's evidence counts for the spun
-# state against STRETCH_SHARE of the evidence a word of the densest
-# DOCUMENT_WINDOW_WORDS words carries. A candidate's spin log-odds never exceed
-# the posterior log-odds of its stretch (first pass of texts of
-# SEGMENT_MIN_WORDS words or more; see spun_segments). The windows alone reach
-# across the boundary: clean words within 200 words of a spun article kept its floor.
 SEGMENT_UNIT_WORDS = 30
 SEGMENT_SWITCH_LOG_PROB = -12.0
 SEGMENT_MIN_WORDS = 400
@@ -669,7 +661,7 @@ def spun_segments(text: str, along: EvidenceAlong) -> tuple[list[int], list[floa
     """Where a text is spun, stretch by stretch (see SEGMENT_UNIT_WORDS): the
     stretches' starts and the posterior log-odds that each was spun, read as a
     two-state chain (spun, clean) whose spun state draws a stretch's evidence
-    against STRETCH_SHARE of the densest stretch's evidence a word.
+    against SEGMENT_SHARE of the densest stretch's evidence a word.
 
     >>> text = " ".join(["w"] * 600)
     >>> dense = EvidenceAlong([(2 * i, 2 * i + 1, 1.5) for i in range(0, 300, 4)])
@@ -746,23 +738,14 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     probability that the text was doctored."""
     along = EvidenceAlong(span_weights(candidates, _without_phrase_tables(candidates, weights)))
     reach = WINDOW_WORDS * CHARS_PER_WORD
+    # a later pass sees restored text: the input's evidence stays a floor...
     floor = evidence.word_spinner_log_odds
-    # what a stretch of the document must carry, a word, not to count against its
-    # being spun (see STRETCH_SHARE); None: the document's evidence is floor enough
-    owed = (STRETCH_SHARE * evidence.word_spinner_log_lr_sum / evidence.words
-            if evidence.weigh_stretches and evidence.words > 0 else None)
-    wide = STRETCH_REACH_WINDOWS * reach
-    # (a text spun in part: no candidate's stretch counts as more spun than the
-    # chain of stretches reads it, see SEGMENT_UNIT_WORDS)
+    # ...but on the first, of a text spun in part, no stretch counts as more spun
+    # than the chain of stretches reads it (see SEGMENT_UNIT_WORDS)
     segment_starts, segment_odds = (spun_segments(text, along)
-                                    if owed is not None and evidence.words >= SEGMENT_MIN_WORDS
+                                    if evidence.weigh_stretches
+                                    and evidence.words >= SEGMENT_MIN_WORDS
                                     else ([], []))
-
-    def around(c: Candidate, chars: int) -> tuple[float, int]:
-        """The evidence and (about) the words within ``chars`` of ``c``."""
-        low, high = max(0, c.start - chars), min(len(text), c.end + chars)
-        words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
-        return along.between(low, high), words
 
     doctored = sigmoid(evidence.doctored_log_odds)
     by_span: dict[tuple[int, int], float] = {}  # rival originals share a span and its answer
@@ -773,14 +756,10 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
             continue
         spun = by_span.get((c.start, c.end))
         if spun is None:
-            found, words = around(c, reach)
-            local = DOC_PRIOR_LOG_ODDS + found - HITS_PER_WORD * words
-            # a later pass sees restored text: the input's evidence stays a floor
-            spread = floor
-            if owed is not None:  # ...where the stretch itself does not say otherwise
-                found, words = around(c, wide)
-                spread = min(floor, STRETCH_PRIOR_LOG_ODDS + found - owed * words)
-            odds = max(local, spread)
+            low, high = max(0, c.start - reach), min(len(text), c.end + reach)
+            words = text.count(" ", low, high) + text.count("\n", low, high)  # ~ words, no copy
+            odds = max(DOC_PRIOR_LOG_ODDS + along.between(low, high) - HITS_PER_WORD * words,
+                       floor)
             if segment_starts:
                 odds = min(odds, segment_odds[max(0, bisect_right(segment_starts, c.start) - 1)])
             spun = by_span[(c.start, c.end)] = sigmoid(odds)
