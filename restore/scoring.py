@@ -654,7 +654,7 @@ def densest_density(evidence: Sequence[float], words: Sequence[int],
 
 def _log_add(a: float, b: float) -> float:
     """log(exp(a) + exp(b))."""
-    return (a if a > b else b) + math.log1p(math.exp(-abs(a - b)))
+    return max(a, b) + math.log1p(math.exp(-abs(a - b)))
 
 
 def spun_segments(text: str, along: EvidenceAlong) -> tuple[list[int], list[float]]:
