@@ -661,7 +661,8 @@ def spun_segments(text: str, along: EvidenceAlong) -> tuple[list[int], list[floa
     """Where a text is spun, stretch by stretch (see SEGMENT_UNIT_WORDS): the
     stretches' starts and the posterior log-odds that each was spun, read as a
     two-state chain (spun, clean) whose spun state draws a stretch's evidence
-    against SEGMENT_SHARE of the densest stretch's evidence a word.
+    against SEGMENT_SHARE of the evidence a word of the text's densest
+    DOCUMENT_WINDOW_WORDS words.
 
     >>> text = " ".join(["w"] * 600)
     >>> dense = EvidenceAlong([(2 * i, 2 * i + 1, 1.5) for i in range(0, 300, 4)])
