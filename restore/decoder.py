@@ -44,8 +44,9 @@ from .channel import SPIN_RATE as CHANNEL_SPIN_RATE
 from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .number_style import other_spelling
 from .memo import Memo
-from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, THOROUGH_HITS_PER_WORD,
-                      TORTURED_FAMILY, DocumentEvidence, Scored, document_evidence, is_self_evident,
+from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, SEGMENT_SHARE,
+                      THOROUGH_HITS_PER_WORD, THOROUGH_SEGMENT_SHARE, TORTURED_FAMILY,
+                      DocumentEvidence, Scored, document_evidence, is_self_evident,
                       log_likelihood_ratio, logit, restorable_as_wordnet_spin, sigmoid,
                       spinner_could_write, spun_probabilities, thesaurus_could_write,
                       written_abbreviated)
@@ -402,7 +403,8 @@ class LanguageModelScorer:
         words, spans, originals = analysis.words, analysis.spans, analysis.originals
         if evidence is None:
             evidence = self._document_evidence(text, candidates, analysis)
-        spun_here = spun_probabilities(text, candidates, evidence, analysis.weights)
+        spun_here = spun_probabilities(text, candidates, evidence, analysis.weights,
+                                       THOROUGH_SEGMENT_SHARE if self.thorough else SEGMENT_SHARE)
         if self.thorough:
             # everyday-form evidence is weak: a stretch that looks spun only counts
             # in a text that does as a whole ("Issue #27622" -> "Number" in a

@@ -83,10 +83,14 @@ DISTINCT_FORMS_HITS_PER_WORD = 0.04
 # was judged clean as a whole, so the WordNet channel never ran (recall 0.531 in the
 # spun part). The densest window of this many words is weighed too, as a document of
 # its length is, both ways, the smaller taken, less the log of the number of windows
-# (default mode; see densest_window_log_odds). Measured: that spun part 0.531 / 0.875
-# -> 0.727 / 0.895 (clean part 2.3 -> 6.3 false edits per 10k words); ten clean after
-# 0.531 -> 0.606; a 5% spin before three clean 0.006 -> 0.142; whole documents and
-# clean prose (5, 4 and 2 false edits on docs, Brown and Python sources) unchanged
+# (see densest_window_log_odds). Measured: that spun part 0.531 / 0.875 -> 0.727 /
+# 0.895 (clean part 2.3 -> 6.3 false edits per 10k words); ten clean after 0.531 ->
+# 0.606; a 5% spin before three clean 0.006 -> 0.142; whole documents and clean prose
+# (5, 4 and 2 false edits on docs, Brown and Python sources) unchanged. The thorough
+# reading weighs its window on all its evidence only (its everyday forms count once
+# already): a thesaurus-style article before three clean ones 0 -> 0.269 recall, one
+# spun at 5% 0.150 -> 0.451 (see docs/accuracy_notes.md, "A thesaurus-style or
+# lightly spun article in a page")
 DOCUMENT_WINDOW_WORDS = 1000
 # Thorough mode weighs the whole document against a rate between the two: its
 # everyday forms, each counted once, turn up in any long word list (SQL keywords),
@@ -120,6 +124,11 @@ SEGMENT_UNIT_WORDS = 30
 SEGMENT_SWITCH_LOG_PROB = -12.0
 SEGMENT_MIN_WORDS = 400
 SEGMENT_SHARE = 0.35
+# The thorough reading counts every everyday form that fits badly as a little evidence,
+# so clean prose carries about a third of a thesaurus-style spin's evidence a word there:
+# its chain weighs a stretch against a larger share (see docs/accuracy_notes.md, "A
+# thesaurus-style or lightly spun article in a page")
+THOROUGH_SEGMENT_SHARE = 0.7
 MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
 SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
 LEMMA_PRIOR_CAP = 0.8  # a multiword WordNet lemma ("urban center") is real English
@@ -172,7 +181,7 @@ class DocumentEvidence:
     # The first pass's only: a later pass sees restored text, whose spins are gone
     weigh_stretches: bool = True
     # the log-odds of the densest DOCUMENT_WINDOW_WORDS words (see there; None: not
-    # weighed, a text under two windows or a thorough reading's evidence)
+    # weighed, a text under two windows)
     window_log_odds: float | None = None
 
     @property
@@ -530,7 +539,7 @@ def document_evidence(text: str, candidates: Sequence[Candidate],
     distinct = each_form_once(text, spans) if distinct_forms else None
     distinct_word_level = (each_form_once(text, word_level)
                            if distinct_forms and word_level is not spans else None)
-    window = densest_window_log_odds(text, word_level, hits_per_word) if distinct_forms else None
+    window = densest_window_log_odds(text, word_level, hits_per_word, distinct_forms)
     return DocumentEvidence(len(text.split()), sum(w for _, _, w in spans),
                             sum(w for _, _, w in word_level), hits_per_word,
                             distinct, distinct_word_level, window_log_odds=window)
@@ -558,14 +567,16 @@ class EvidenceAlong:
 
 
 def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
-                            hits_per_word: float = DOCUMENT_HITS_PER_WORD) -> float | None:
+                            hits_per_word: float = DOCUMENT_HITS_PER_WORD,
+                            distinct_forms: bool = True) -> float | None:
     """Log-odds that the densest window of ``DOCUMENT_WINDOW_WORDS`` words of
     ``text`` was spun, from the ``spans`` (start, end, weight; sorted) that
     start in it: weighed as a document of that many words is, both ways (all
     its evidence against ``hits_per_word``, each form once against the
-    distinct-forms rate), the smaller taken, less the log of how many windows
-    the text holds (the densest of many is denser by chance). None for a text
-    under two windows, which the whole-text weighing covers.
+    distinct-forms rate; only the first if not ``distinct_forms``), the smaller
+    taken, less the log of how many windows the text holds (the densest of many
+    is denser by chance). None for a text under two windows, which the
+    whole-text weighing covers.
 
     >>> text = " ".join(f"w{i:04d}" for i in range(6000))  # 6,000 words of 5 letters
     >>> dense = [(6 * i, 6 * i + 5, 2.0) for i in range(0, 600, 3)]  # 200 forms in 600 words
@@ -573,6 +584,12 @@ def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
     >>> round(densest_window_log_odds(text, dense), 1), round(densest_window_log_odds(text, thin), 1)
     (324.2, -7.8)
     >>> densest_window_log_odds(text[:3000], dense) is None  # 500 words: the whole text is weighed
+    True
+    >>> same = " ".join(["inwards"] * 3000)  # one form over and over: each form once, or all
+    >>> spans = [(8 * i, 8 * i + 7, 2.0) for i in range(0, 3000, 3)]
+    >>> each_once, all_of_it = (densest_window_log_odds(same, spans, distinct_forms=d)
+    ...                         for d in (True, False))
+    >>> each_once < 0 < all_of_it
     True
     """
     width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
@@ -589,6 +606,8 @@ def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
             best, best_first, best_last = prefix[last] - prefix[first], first, last
     chance = math.log(len(text) / width)
     plain = DOC_PRIOR_LOG_ODDS + best - hits_per_word * DOCUMENT_WINDOW_WORDS - chance
+    if not distinct_forms:
+        return plain
     distinct = (DOC_PRIOR_LOG_ODDS + each_form_once(text, spans[best_first:best_last])
                 - DISTINCT_FORMS_HITS_PER_WORD * DOCUMENT_WINDOW_WORDS - chance)
     return min(plain, distinct)
@@ -657,11 +676,12 @@ def _log_add(a: float, b: float) -> float:
     return max(a, b) + math.log1p(math.exp(-abs(a - b)))
 
 
-def spun_segments(text: str, along: EvidenceAlong) -> tuple[list[int], list[float]]:
+def spun_segments(text: str, along: EvidenceAlong, share: float = SEGMENT_SHARE
+                  ) -> tuple[list[int], list[float]]:
     """Where a text is spun, stretch by stretch (see SEGMENT_UNIT_WORDS): the
     stretches' starts and the posterior log-odds that each was spun, read as a
     two-state chain (spun, clean) whose spun state draws a stretch's evidence
-    against SEGMENT_SHARE of the evidence a word of the text's densest
+    against ``share`` of the evidence a word of the text's densest
     DOCUMENT_WINDOW_WORDS words.
 
     >>> text = " ".join(["w"] * 600)
@@ -675,7 +695,7 @@ def spun_segments(text: str, along: EvidenceAlong) -> tuple[list[int], list[floa
         return [], []
     evidence = [along.between(start, end - 1) for start, end, _ in units]
     words = [n for _, _, n in units]
-    rate = SEGMENT_SHARE * densest_density(evidence, words)
+    rate = share * densest_density(evidence, words)
     gain = [found - rate * n for found, n in zip(evidence, words)]
     switch = SEGMENT_SWITCH_LOG_PROB
     stay = math.log1p(-math.exp(switch))
@@ -731,7 +751,8 @@ def spin_score(evidence: DocumentEvidence) -> float:
 
 def spun_probabilities(text: str, candidates: Sequence[Candidate],
                        evidence: DocumentEvidence,
-                       weights: Sequence[float] | None = None) -> list[float]:
+                       weights: Sequence[float] | None = None,
+                       segment_share: float = SEGMENT_SHARE) -> list[float]:
     """For each candidate, the probability that a word-level spinner went
     through the text around it (about WINDOW_WORDS words on each side):
     tortured phrases are evidence that a paper was doctored, not that the
@@ -743,7 +764,7 @@ def spun_probabilities(text: str, candidates: Sequence[Candidate],
     floor = evidence.word_spinner_log_odds
     # ...but on the first, of a text spun in part, no stretch counts as more spun
     # than the chain of stretches reads it (see SEGMENT_UNIT_WORDS)
-    segment_starts, segment_odds = (spun_segments(text, along)
+    segment_starts, segment_odds = (spun_segments(text, along, segment_share)
                                     if evidence.weigh_stretches
                                     and evidence.words >= SEGMENT_MIN_WORDS
                                     else ([], []))

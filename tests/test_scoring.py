@@ -116,16 +116,18 @@ def test_a_floor_raises_word_level_evidence_but_not_doctored_evidence():
     assert DocumentEvidence(100, 40.0, floor_log_odds=-5.0).log_odds == strong.log_odds
 
 
-def _spun_article_and_clean_prose(index: int, clean_count: int = 3):
-    """A dev-set article spun WordNet-style (seed 1), then ``clean_count`` other
-    dev-set articles as written: (spin result, whole document)."""
+def _spun_article_and_clean_prose(index: int, clean_count: int = 3, family: str = "wordnet",
+                                  rate: float | None = None):
+    """A dev-set article spun by ``family`` (seed 1; at its own rate unless
+    ``rate`` is given), then ``clean_count`` other dev-set articles as written:
+    (spin result, whole document)."""
     from pathlib import Path
 
     from restore.spin import spin
 
     paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    spun = spin(texts[index], "wordnet", seed=1)
+    spun = spin(texts[index], family, seed=1, rate=rate)
     clean = "\n\n".join(texts[(index + k) % len(texts)] for k in range(1, clean_count + 1))
     return spun, spun.text + "\n\n" + clean
 
@@ -243,3 +245,70 @@ def test_a_long_clean_text_has_no_spun_window():
     evidence = document_evidence(text, strong)
     assert evidence.window_log_odds is not None and evidence.window_log_odds < -4.0
     assert restore.fix_text(text) == text
+
+
+def _spun_part_and_clean_part(documents):
+    """For each (spin result, document): the substitutions in the spun part,
+    how many of them are right, and how many fall in the clean part. (A new
+    restorer each time: a restorer keeps what it worked out on the last text.)"""
+    from restore import Restorer
+    from restore.evaluate import match_edits
+
+    restorer = Restorer()
+    found = []
+    for spun, document in documents:
+        result = restorer.restore(document)
+        inside = [s for s in result.substitutions if s.end <= len(spun.text)]
+        found.append((len(inside), sum(match_edits(spun.edits, inside)[1]),
+                      len(result.substitutions) - len(inside)))
+    return found
+
+
+def test_a_thesaurus_style_article_in_a_page_is_read_the_thorough_way(monkeypatch):
+    """A thesaurus-style article before three clean ones: the whole text's
+    strong forms are too thin to send it to the thorough reading, its densest
+    thousand words are not. Its swaps are restored, mostly right, and the
+    clean prose is left alone."""
+    from restore.engine import Restorer
+
+    documents = [_spun_article_and_clean_prose(index, family="thesaurus") for index in (9, 14)]
+    for inside, right, outside in _spun_part_and_clean_part(documents):
+        assert inside >= 40 and right >= 0.8 * inside and outside == 0
+    whole_only = Restorer._carries_single_word_evidence
+    monkeypatch.setattr(Restorer, "_carries_single_word_evidence", staticmethod(
+        lambda text, strong, densest=False: not densest and whole_only(text, strong)))
+    assert all(inside == 0 for inside, _, _ in _spun_part_and_clean_part(documents))
+
+
+def test_the_thorough_readings_chain_weighs_stretches_against_a_larger_share(monkeypatch):
+    """In the thorough reading clean prose carries about a third of a
+    thesaurus-style spin's evidence a word: at the default reading's share
+    the chain leaves some of the clean prose beside such an article open."""
+    import restore.decoder as decoder
+    from restore.scoring import SEGMENT_SHARE
+
+    documents = [_spun_article_and_clean_prose(index, family="thesaurus") for index in (11, 14, 16)]
+    assert sum(outside for _, _, outside in _spun_part_and_clean_part(documents)) == 0
+    monkeypatch.setattr(decoder, "THOROUGH_SEGMENT_SHARE", SEGMENT_SHARE)
+    assert sum(outside for _, _, outside in _spun_part_and_clean_part(documents)) >= 2
+
+
+def test_a_lightly_spun_article_in_a_page_is_found(monkeypatch):
+    """An article spun at 5% before three clean ones: its default reading
+    finds it clean, and so did its thorough reading, the whole text's
+    evidence thinned out by the clean prose; the thorough reading's densest
+    window now counts as the default reading's does. Most of what it restores
+    is right, and the clean prose is left alone."""
+    import restore.scoring as scoring
+
+    documents = [_spun_article_and_clean_prose(index, rate=0.05) for index in (10, 17)]
+    windowed = _spun_part_and_clean_part(documents)
+    for inside, right, outside in windowed:
+        assert inside >= 30 and right >= 0.7 * inside and outside == 0
+    weighed = scoring.densest_window_log_odds
+    monkeypatch.setattr(scoring, "densest_window_log_odds",
+                        lambda text, spans, hits_per_word=scoring.DOCUMENT_HITS_PER_WORD,
+                        distinct_forms=True: weighed(text, spans, hits_per_word)
+                        if distinct_forms else None)
+    unwindowed = _spun_part_and_clean_part(documents)
+    assert sum(right for _, right, _ in windowed) >= 2 * sum(right for _, right, _ in unwindowed)
