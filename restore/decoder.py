@@ -45,7 +45,7 @@ from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .number_style import other_spelling
 from .memo import Memo
 from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, SEGMENT_SHARE,
-                      THOROUGH_HITS_PER_WORD, THOROUGH_SEGMENT_SHARE, TORTURED_FAMILY,
+                      THOROUGH_HITS_PER_WORD, THESAURUS_SEGMENT_SHARE, TORTURED_FAMILY,
                       DocumentEvidence, Scored, document_evidence, is_self_evident,
                       log_likelihood_ratio, logit, restorable_as_wordnet_spin, sigmoid,
                       spinner_could_write, spun_probabilities, thesaurus_could_write,
@@ -403,8 +403,15 @@ class LanguageModelScorer:
         words, spans, originals = analysis.words, analysis.spans, analysis.originals
         if evidence is None:
             evidence = self._document_evidence(text, candidates, analysis)
+        # the bare-token rule is the WordNet-style spinner's; thorough mode drops
+        # it in a text whose strong multiword forms show no such spinner
+        # (thesaurus-style spins of "knee," were a fifth of its recall there, and
+        # were underconfident: ECE 0.096 with the rule, 0.042 without)
+        bare_rule = not self.thorough or evidence.wordnet_style
+        # (a thesaurus-style reading's everyday forms make clean prose look denser:
+        # its chain of stretches weighs them against a larger share)
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights,
-                                       THOROUGH_SEGMENT_SHARE if self.thorough else SEGMENT_SHARE)
+                                       SEGMENT_SHARE if bare_rule else THESAURUS_SEGMENT_SHARE)
         if self.thorough:
             # everyday-form evidence is weak: a stretch that looks spun only counts
             # in a text that does as a whole ("Issue #27622" -> "Number" in a
@@ -421,11 +428,6 @@ class LanguageModelScorer:
         active = [self_evident[k] or spun_here[k] >= SKIP_BELOW for k in range(len(candidates))]
         # WordNet-family forms are calibrated, then multiplied by this (None: other
         # families, whose raw probability is their confidence)
-        # the bare-token rule is the WordNet-style spinner's; thorough mode drops
-        # it in a text whose strong multiword forms show no such spinner
-        # (thesaurus-style spins of "knee," were a fifth of its recall there, and
-        # were underconfident: ECE 0.096 with the rule, 0.042 without)
-        bare_rule = not self.thorough or evidence.wordnet_style
         # ...and in such a text a WordNet-style multiword lemma ("in addition to",
         # "as well as") is nearly ruled out too: its strong multiword forms showed
         # no such spinner, and a thesaurus-style one swaps single words (a chained

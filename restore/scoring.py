@@ -124,11 +124,11 @@ SEGMENT_UNIT_WORDS = 30
 SEGMENT_SWITCH_LOG_PROB = -12.0
 SEGMENT_MIN_WORDS = 400
 SEGMENT_SHARE = 0.35
-# The thorough reading counts every everyday form that fits badly as a little evidence,
-# so clean prose carries about a third of a thesaurus-style spin's evidence a word there:
-# its chain weighs a stretch against a larger share (see docs/accuracy_notes.md, "A
-# thesaurus-style or lightly spun article in a page")
-THOROUGH_SEGMENT_SHARE = 0.7
+# A thesaurus-style reading counts every everyday form that fits badly as a little
+# evidence, so clean prose carries about a third of a thesaurus-style spin's evidence a
+# word there: its chain weighs a stretch against a larger share (see
+# docs/accuracy_notes.md, "A thesaurus-style or lightly spun article in a page")
+THESAURUS_SEGMENT_SHARE = 0.7
 MAX_LOG_LR = 4.6  # a real English form is at most ~100x likelier in spun text
 SELF_EVIDENT_LOG_LR = 9.0  # a form that is not English at all ("urban amount")
 LEMMA_PRIOR_CAP = 0.8  # a multiword WordNet lemma ("urban center") is real English

@@ -280,16 +280,16 @@ def test_a_thesaurus_style_article_in_a_page_is_read_the_thorough_way(monkeypatc
     assert all(inside == 0 for inside, _, _ in _spun_part_and_clean_part(documents))
 
 
-def test_the_thorough_readings_chain_weighs_stretches_against_a_larger_share(monkeypatch):
-    """In the thorough reading clean prose carries about a third of a
-    thesaurus-style spin's evidence a word: at the default reading's share
+def test_a_thesaurus_style_readings_chain_weighs_stretches_against_a_larger_share(monkeypatch):
+    """In a thesaurus-style reading clean prose carries about a third of a
+    thesaurus-style spin's evidence a word: at the WordNet-style share
     the chain leaves some of the clean prose beside such an article open."""
     import restore.decoder as decoder
     from restore.scoring import SEGMENT_SHARE
 
     documents = [_spun_article_and_clean_prose(index, family="thesaurus") for index in (11, 14, 16)]
     assert sum(outside for _, _, outside in _spun_part_and_clean_part(documents)) == 0
-    monkeypatch.setattr(decoder, "THOROUGH_SEGMENT_SHARE", SEGMENT_SHARE)
+    monkeypatch.setattr(decoder, "THESAURUS_SEGMENT_SHARE", SEGMENT_SHARE)
     assert sum(outside for _, _, outside in _spun_part_and_clean_part(documents)) >= 2
 
 
