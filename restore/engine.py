@@ -204,13 +204,14 @@ class Restorer:
         return self._restore(text, max(cut, MIN_REPORTED_CONFIDENCE))
 
     def _restore(self, text: str, cut: float, spin_floor: float | None = None,
-                 rate_shift: float | None = None) -> Restoration:
+                 rate_shift: float | None = None, output: bool = False) -> Restoration:
         """:meth:`restore` at confidence ``cut``; ``spin_floor``: the log-odds
         under which the text's word-level spin evidence is not taken where its
         own evidence finds it spun at ``SAMPLE_FLOOR_MIN_SPIN`` or more (what the
         thorough reading's check found on its first part, see
         :meth:`_thorough_reading`); ``rate_shift``: the spin-rate shift to take
-        rather than measure (see :class:`Judgement`)."""
+        rather than measure (see :class:`Judgement`); ``output``: ``text`` is
+        the output of a thorough reading, read again (see there)."""
         if len(text) > self._chunk_chars:
             return self._restore_in_chunks(text, cut, spin_floor, rate_shift)
         strong = self._strong_forms(text)
@@ -224,7 +225,19 @@ class Restorer:
 
         reading = self._thorough_reading(text, strong, default_score, cut)
         if reading is not None:
-            return reading
+            if output or not reading.substitutions:
+                return reading
+            # the output, given again, is a text of its own: its strong forms, its
+            # sample, its spinner are read from it, and in a page that holds a
+            # lightly spun article it can show what the input's reading left (one
+            # of 192 texts of the dev set, spun and joined to clean prose); it is
+            # read so now (fix_text must be idempotent)
+            more = list(self._restore(reading.text, cut, output=True).substitutions)
+            if not more:
+                return reading
+            substitutions = merge_pass(list(reading.substitutions), more, text)
+            return Restoration(splice(text, substitutions), tuple(substitutions),
+                               reading.spin_score, cut)
         first = first or self._restore_once(text, cut, strong=strong, spin_floor=spin_floor,
                                             rate_shift=rate_shift)
         substitutions, current = self._judged_afresh(text, cut, first, spin_floor)
