@@ -288,14 +288,18 @@ class Restorer:
                           rate_shift: float | None = None) -> Restoration | None:
         """The thorough reading of ``text`` (with its ``strong`` forms), if the
         default mode reads it so; else None. It does when the text has more than
-        ``THOROUGH_MAX_SHORT_WORDS`` words, its strong forms carry single-word
-        evidence (:meth:`_carries_single_word_evidence`), and either
+        ``THOROUGH_MAX_SHORT_WORDS`` words and either
 
-        * it looks thesaurus-style (:meth:`_looks_thesaurus_style`: no multiword
-          spins shown) and is longer than a stretch (2 * WINDOW_WORDS words) or
-          ``default_score()``, the default reading's spin score, asked only
-          then, is under ``SHORT_TEXT_MAX_SPIN``; or
-        * its multiword forms show a WordNet-style spinner, it is longer than a
+        * its strong forms carry single-word evidence over the whole text
+          (:meth:`_carries_single_word_evidence`), or over its densest window in
+          a text of more than ``THESAURUS_DENSEST_MIN_WINDOWS`` windows, its
+          multiword forms show no WordNet-style spinner (it looks
+          thesaurus-style, :meth:`_looks_thesaurus_style`), and it is longer
+          than a stretch (2 * WINDOW_WORDS words) or ``default_score()``, the
+          default reading's spin score, asked only then, is under
+          ``SHORT_TEXT_MAX_SPIN``; or
+        * its strong forms carry single-word evidence over the whole text, its
+          multiword forms show a WordNet-style spinner, it is longer than a
           stretch and ``default_score()`` is under ``SHORT_TEXT_MAX_SPIN`` (a
           lightly spun text);
 
