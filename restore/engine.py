@@ -328,11 +328,12 @@ class Restorer:
         elif not (has_more_words(text, 2 * WINDOW_WORDS)
                   or default_score() < SHORT_TEXT_MAX_SPIN):
             return None
-        if (len(text) > THESAURUS_FIRST_SAMPLE_CHARS
-                and self._sample_spin(text, strong, THESAURUS_FIRST_SAMPLE_CHARS)
+        start = self._sample_start(text, strong)
+        if (len(text) - start > THESAURUS_FIRST_SAMPLE_CHARS
+                and self._sample_spin(text, strong, THESAURUS_FIRST_SAMPLE_CHARS, start)
                 < THESAURUS_CLEARLY_CLEAN):
             return None
-        sample = self._sample_evidence(text, strong, THESAURUS_SAMPLE_CHARS)
+        sample = self._sample_evidence(text, strong, THESAURUS_SAMPLE_CHARS, start)
         if spin_score(sample) < THESAURUS_MIN_SPIN:
             return None
         # the word-level evidence the check found on the text's first part stays
@@ -345,21 +346,45 @@ class Restorer:
         return self.thorough_twin._restore(text, cut, spin_floor=sample.word_spinner_log_odds,
                                            rate_shift=rate_shift)
 
-    def _sample_spin(self, text: str, strong: Sequence[Candidate], chars: int) -> float:
-        """The thorough reading's spin score of the first ``chars`` characters of
-        ``text`` (cut at a space, if there is one)."""
-        return spin_score(self._sample_evidence(text, strong, chars))
+    def _sample_start(self, text: str, strong: Sequence[Candidate]) -> int:
+        """Where the thorough reading's check samples ``text``: at its start, or
+        in a text of more than ``THESAURUS_DENSEST_MIN_WINDOWS`` windows whose
+        densest window of word-level strong forms lies beyond the first sample,
+        at the start of the line that holds it (a spun article after clean
+        prose).
+
+        >>> get_restorer()._sample_start("A short text.", [])
+        0
+        """
+        if len(text) <= THESAURUS_DENSEST_MIN_WINDOWS * DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD:
+            return 0
+        spans = span_weights([c for c in strong if c.row.family != TORTURED_FAMILY])
+        if not spans:
+            return 0
+        along = EvidenceAlong(spans)
+        width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
+        densest = max(along.starts, key=lambda start: along.between(start, start + width))
+        # (a window the first sample reaches is sampled from the text's start)
+        return 0 if densest < THESAURUS_SAMPLE_CHARS else text.rfind("\n", 0, densest) + 1
+
+    def _sample_spin(self, text: str, strong: Sequence[Candidate], chars: int,
+                     start: int = 0) -> float:
+        """The thorough reading's spin score of the ``chars`` characters of
+        ``text`` from ``start`` (cut at a space, if there is one)."""
+        return spin_score(self._sample_evidence(text, strong, chars, start))
 
     def _sample_evidence(self, text: str, strong: Sequence[Candidate],
-                         chars: int) -> DocumentEvidence:
-        """The thorough reading's evidence on the first ``chars`` characters of
-        ``text`` (cut at a space, if there is one)."""
+                         chars: int, start: int = 0) -> DocumentEvidence:
+        """The thorough reading's evidence on the ``chars`` characters of
+        ``text`` from ``start`` (cut at a space, if there is one)."""
         end = len(text)
-        if end > chars:
-            end = text.rfind(" ", 0, chars)
-            end = chars if end < 0 else end
-        _, evidence = self.thorough_twin._everyday_evidence(
-            text[:end], [c for c in strong if c.end <= end], False)
+        if end - start > chars:
+            end = text.rfind(" ", start, start + chars)
+            end = start + chars if end <= start else end
+        inside = [c for c in strong if start <= c.start and c.end <= end]
+        if start:
+            inside = [replace(c, start=c.start - start, end=c.end - start) for c in inside]
+        _, evidence = self.thorough_twin._everyday_evidence(text[start:end], inside, False)
         return evidence
 
     def _strong_forms(self, text: str) -> list[Candidate]:

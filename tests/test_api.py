@@ -485,9 +485,9 @@ def test_clean_prose_that_looks_thesaurus_style_is_mostly_cleared_on_a_first_sma
     sampled = []
     sample_evidence = restorer._sample_evidence
 
-    def spy(text, strong, chars):
+    def spy(text, strong, chars, start=0):
         sampled.append(chars)
-        return sample_evidence(text, strong, chars)
+        return sample_evidence(text, strong, chars, start)
 
     monkeypatch.setattr(restorer, "_sample_evidence", spy)
     folder = Path(__file__).parent.parent

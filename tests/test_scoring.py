@@ -120,7 +120,8 @@ def _spun_article_and_clean_prose(index: int, clean_count: int = 3, family: str 
                                   rate: float | None = None):
     """A dev-set article spun by ``family`` (seed 1; at its own rate unless
     ``rate`` is given), then ``clean_count`` other dev-set articles as written:
-    (spin result, whole document)."""
+    (spin result, whole document). (Clean prose first: see
+    ``_clean_prose_then_spun_article``.)"""
     from pathlib import Path
 
     from restore.spin import spin
@@ -247,6 +248,19 @@ def test_a_long_clean_text_has_no_spun_window():
     assert restore.fix_text(text) == text
 
 
+def _clean_prose_then_spun_article(index: int, family: str):
+    """Three other dev-set articles as written, then a dev-set article spun by
+    ``family`` (seed 1): (its gold edits, moved to their place in the
+    document; the whole document; where the spun article starts)."""
+    from dataclasses import replace
+
+    spun, spun_first = _spun_article_and_clean_prose(index, family=family)
+    clean = spun_first[len(spun.text) + 2:]
+    offset = len(clean) + 2
+    edits = [replace(e, start=e.start + offset, end=e.end + offset) for e in spun.edits]
+    return edits, clean + "\n\n" + spun.text, offset
+
+
 def _spun_part_and_clean_part(documents):
     """For each (spin result, document): the substitutions in the spun part,
     how many of them are right, and how many fall in the clean part. (A new
@@ -331,3 +345,29 @@ def test_the_output_of_a_thorough_reading_is_read_again_as_a_text_of_its_own(mon
                         original(self, text, cut, *args, output=True, **kw))
     without = Restorer().restore(document).text
     assert without != once and Restorer().restore(without).text != without
+
+
+def test_a_spun_article_after_clean_prose_is_sampled_where_the_page_is_densest(monkeypatch):
+    """A thesaurus-style article after three clean ones: the thorough
+    reading's check sampled the page's first 6,000 characters, all clean,
+    and so never read it. In a text of more than three windows it now
+    samples from the line that holds the densest window of strong forms."""
+    from restore import Restorer
+    from restore.evaluate import match_edits
+
+    documents = [_clean_prose_then_spun_article(index, "thesaurus") for index in (9, 14)]
+
+    def found():
+        restorer = Restorer()  # (a new one: a restorer keeps what it worked out last)
+        counts = []
+        for edits, document, offset in documents:
+            substitutions = restorer.restore(document).substitutions
+            inside = [s for s in substitutions if s.start >= offset]
+            counts.append((len(inside), sum(match_edits(edits, inside)[1]),
+                           len(substitutions) - len(inside)))
+        return counts
+
+    for inside, right, outside in found():
+        assert inside >= 40 and right >= 0.8 * inside and outside == 0
+    monkeypatch.setattr(Restorer, "_sample_start", lambda self, text, strong: 0)
+    assert all(inside == 0 for inside, _, _ in found())
