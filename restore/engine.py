@@ -312,9 +312,10 @@ class Restorer:
             return None
         # (a long text whose whole does not carry the evidence may still carry it
         # in its densest window: a thesaurus-style article in a page of clean prose)
-        whole = self._carries_single_word_evidence(text, strong)
-        if not (whole or self._carries_single_word_evidence(text, strong, densest=True)):
+        reach = self._single_word_evidence(text, strong, densest=True)
+        if reach is None:
             return None
+        whole = reach == "whole"
         if self._shows_multiword_spins(text, strong):
             # multiword forms that show a WordNet-style spinner, but a default
             # reading that finds the text clean: a lightly spun text (or a
@@ -539,32 +540,50 @@ class Restorer:
                 and not self._shows_multiword_spins(text, strong))
 
     @staticmethod
-    def _carries_single_word_evidence(text: str, strong: Sequence[Candidate],
-                                      densest: bool = False) -> bool:
+    def _carries_single_word_evidence(text: str, strong: Sequence[Candidate]) -> bool:
         """Do the strong word-level forms of ``text`` carry at least
         ``THESAURUS_MIN_EVIDENCE`` plain evidence a word (``CHARS_PER_WORD``
         characters a word)? The first half of :meth:`_looks_thesaurus_style`.
-        ``densest``: over its densest ``DOCUMENT_WINDOW_WORDS`` words instead,
-        in a text of more than ``THESAURUS_DENSEST_MIN_WINDOWS`` such windows
-        (a shorter text: never).
 
         >>> Restorer._carries_single_word_evidence("The council met on Tuesday.", [])
         False
         """
+        return Restorer._single_word_evidence(text, strong) == "whole"
+
+    @staticmethod
+    def _single_word_evidence(text: str, strong: Sequence[Candidate],
+                              densest: bool = False) -> str | None:
+        """Where the strong word-level forms of ``text`` carry at least
+        ``THESAURUS_MIN_EVIDENCE`` plain evidence a word: ``"whole"`` (the
+        text), ``"densest"`` (only its densest ``DOCUMENT_WINDOW_WORDS`` words,
+        in a text of more than ``THESAURUS_DENSEST_MIN_WINDOWS`` such windows;
+        looked at only if ``densest``), or None.
+
+        >>> Restorer._single_word_evidence("The council met on Tuesday.", [], densest=True) is None
+        True
+        """
         words = len(text) / CHARS_PER_WORD
-        if densest and words <= THESAURUS_DENSEST_MIN_WINDOWS * DOCUMENT_WINDOW_WORDS:
-            return False
-        needed = THESAURUS_MIN_EVIDENCE * (DOCUMENT_WINDOW_WORDS if densest else words)
         word_level = [c for c in strong if c.row.family != TORTURED_FAMILY]
+        if not word_level:
+            return None
+        weights = [max(log_likelihood_ratio(c), 0.0) for c in word_level]
+        needed = THESAURUS_MIN_EVIDENCE * words
+        spans = None
         # (the sum over all candidates bounds the sum over the spans kept)
-        if not word_level or sum(max(log_likelihood_ratio(c), 0.0) for c in word_level) < needed:
-            return False
-        spans = span_weights(word_level)
-        if not densest:
-            return sum(weight for _, _, weight in spans) >= needed
-        along = EvidenceAlong(spans)
+        if sum(weights) >= needed:
+            spans = span_weights(word_level)
+            if sum(weight for _, _, weight in spans) >= needed:
+                return "whole"
+        if not densest or words <= THESAURUS_DENSEST_MIN_WINDOWS * DOCUMENT_WINDOW_WORDS:
+            return None
+        needed = THESAURUS_MIN_EVIDENCE * DOCUMENT_WINDOW_WORDS
         width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
-        return max(along.between(start, start + width) for start in along.starts) >= needed
+        # (likewise the densest window of all candidates bounds that of the spans)
+        for weighed in (sorted((c.start, c.end, w) for c, w in zip(word_level, weights)), spans):
+            along = EvidenceAlong(span_weights(word_level) if weighed is None else weighed)
+            if max(along.between(start, start + width) for start in along.starts) < needed:
+                return None
+        return "densest"
 
     def _shows_multiword_spins(self, text: str, strong: Sequence[Candidate]) -> bool:
         """Do the strong multiword forms ("past times", "every bit") carry

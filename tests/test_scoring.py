@@ -288,9 +288,9 @@ def test_a_thesaurus_style_article_in_a_page_is_read_the_thorough_way(monkeypatc
     documents = [_spun_article_and_clean_prose(index, family="thesaurus") for index in (9, 14)]
     for inside, right, outside in _spun_part_and_clean_part(documents):
         assert inside >= 40 and right >= 0.8 * inside and outside == 0
-    whole_only = Restorer._carries_single_word_evidence
-    monkeypatch.setattr(Restorer, "_carries_single_word_evidence", staticmethod(
-        lambda text, strong, densest=False: not densest and whole_only(text, strong)))
+    reach = Restorer._single_word_evidence
+    monkeypatch.setattr(Restorer, "_single_word_evidence", staticmethod(
+        lambda text, strong, densest=False: reach(text, strong)))  # the whole text only
     assert all(inside == 0 for inside, _, _ in _spun_part_and_clean_part(documents))
 
 
