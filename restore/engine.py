@@ -362,9 +362,9 @@ class Restorer:
         spans = span_weights([c for c in strong if c.row.family != TORTURED_FAMILY])
         if not spans:
             return 0
-        along = EvidenceAlong(spans)
-        width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
-        densest = max(along.starts, key=lambda start: along.between(start, start + width))
+        # (the window that holds its last character too, as _single_word_evidence weighs it)
+        _, first, _ = EvidenceAlong(spans).densest(DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD + 1)
+        densest = spans[first][0]
         # (a window the first sample reaches is sampled from the text's start)
         return 0 if densest < THESAURUS_SAMPLE_CHARS else text.rfind("\n", 0, densest) + 1
 
@@ -577,11 +577,11 @@ class Restorer:
         if not densest or words <= THESAURUS_DENSEST_MIN_WINDOWS * DOCUMENT_WINDOW_WORDS:
             return None
         needed = THESAURUS_MIN_EVIDENCE * DOCUMENT_WINDOW_WORDS
-        width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
+        width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD + 1  # (the window's last character too)
         # (likewise the densest window of all candidates bounds that of the spans)
         for weighed in (sorted((c.start, c.end, w) for c, w in zip(word_level, weights)), spans):
             along = EvidenceAlong(span_weights(word_level) if weighed is None else weighed)
-            if max(along.between(start, start + width) for start in along.starts) < needed:
+            if along.densest(width)[0] < needed:
                 return None
         return "densest"
 

@@ -565,6 +565,25 @@ class EvidenceAlong:
         return (self.prefix[bisect_right(self.starts, high)]
                 - self.prefix[bisect_left(self.starts, low)])
 
+    def densest(self, width: int) -> tuple[float, int, int]:
+        """The largest weight of the spans that start within ``width``
+        characters of the first of them (under ``start + width``), and the
+        indices of that first span and of the one after the last (the first
+        such window, if several weigh the same; ``(0.0, 0, 0)`` without spans).
+
+        >>> EvidenceAlong([(0, 4, 1.0), (10, 14, 2.0), (30, 34, 0.5)]).densest(20)
+        (3.0, 0, 2)
+        """
+        starts, prefix = self.starts, self.prefix
+        best, best_first, best_last = 0.0, 0, 0
+        last = 0
+        for first, start in enumerate(starts):  # (two pointers: windows from each span on)
+            while last < len(starts) and starts[last] < start + width:
+                last += 1
+            if prefix[last] - prefix[first] > best:
+                best, best_first, best_last = prefix[last] - prefix[first], first, last
+        return best, best_first, best_last
+
 
 def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
                             hits_per_word: float = DOCUMENT_HITS_PER_WORD,
@@ -595,15 +614,7 @@ def densest_window_log_odds(text: str, spans: Sequence[tuple[int, int, float]],
     width = DOCUMENT_WINDOW_WORDS * CHARS_PER_WORD
     if len(text) <= 2 * width or not spans:
         return None
-    along = EvidenceAlong(spans)
-    starts, prefix = along.starts, along.prefix
-    best, best_first, best_last = -1.0, 0, 0
-    last = 0
-    for first, start in enumerate(starts):  # (two pointers: windows from each span on)
-        while last < len(starts) and starts[last] < start + width:
-            last += 1
-        if prefix[last] - prefix[first] > best:
-            best, best_first, best_last = prefix[last] - prefix[first], first, last
+    best, best_first, best_last = EvidenceAlong(spans).densest(width)
     chance = math.log(len(text) / width)
     plain = DOC_PRIOR_LOG_ODDS + best - hits_per_word * DOCUMENT_WINDOW_WORDS - chance
     if not distinct_forms:
