@@ -71,6 +71,7 @@ class FileResult:
     bytes: int = 0
     reason: str = ""
     diff: str = ""
+    spin_score: float = 0.0  # the highest of its chunks' (a spun stretch makes it spun)
 
 
 class WriteError(Exception):
@@ -126,6 +127,7 @@ def process_file(item: Item, config: Config) -> FileResult:
     before, after = hashlib.sha256(), hashlib.sha256()
     size = 0
     count = 0
+    spin_score = 0.0
     old_parts: list[str] = []
     new_parts: list[str] = []
     writer: AtomicWriter | None = None
@@ -140,6 +142,7 @@ def process_file(item: Item, config: Config) -> FileResult:
                 for chunk in iter_text_chunks(source, item.display, config.encoding,
                                               config.max_chunk, before.update):
                     result = config.restorer.restore(chunk, config.threshold)
+                    spin_score = max(spin_score, result.spin_score)
                     data = encode_text(result.text, item.display, config.encoding)
                     after.update(data)
                     if config.write and item.dest and writer is None:
@@ -205,7 +208,8 @@ def process_file(item: Item, config: Config) -> FileResult:
         diff = unified_diff(item.display, "".join(old_parts), "".join(new_parts))
     elif config.diff and changed:
         diff = f"# {item.display}: diff omitted (file over {MAX_DIFF_CHARS} characters)\n"
-    return FileResult(item.index, item.display, status, count, size, diff=diff)
+    return FileResult(item.index, item.display, status, count, size, diff=diff,
+                      spin_score=spin_score)
 
 
 def _identity(info: os.stat_result) -> tuple[int, int, int, int]:

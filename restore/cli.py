@@ -118,6 +118,17 @@ def main() -> None:
 
 _INCLUDE_HELP = ", ".join(DEFAULT_INCLUDE)
 
+_include_option = click.option(
+    "--include", multiple=True, metavar="GLOB",
+    help=f"Files to take inside folders (repeatable; default: {_INCLUDE_HELP}). "
+         "Files named on the command line are always taken.")
+_exclude_option = click.option(
+    "--exclude", multiple=True, metavar="GLOB",
+    help="Files or folders to leave out (repeatable; matched against the name and the "
+         "path inside the folder). .git, .hg and .svn are always left out.")
+_jobs_option = click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+                            help="Worker processes (default: number of cores).")
+
 
 def _paths_or_stdin(paths: tuple[str, ...]) -> tuple[str, ...]:
     """The paths given, or ``-`` (stdin) when none are and text is piped in
@@ -150,15 +161,9 @@ def _stdin_is_terminal() -> bool:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), default=None,
               help="Write a JSON-lines report (one object per file), for review and "
                    "for 'unspin undo'.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes (default: number of cores).")
-@click.option("--include", multiple=True, metavar="GLOB",
-              help=f"Files to take inside folders (repeatable; default: {_INCLUDE_HELP}). "
-                   "Files named on the command line are always taken.")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Files or folders to leave out (repeatable; matched against the "
-                   "name and the path inside the folder). .git, .hg and .svn are "
-                   "always left out.")
+@_jobs_option
+@_include_option
+@_exclude_option
 def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
         wordlists: tuple[str, ...], encoding: str, thorough: bool, explain: bool,
         output_format: str, output_dir: str | None, in_place: bool, check: bool, show_diff: bool,
@@ -324,30 +329,86 @@ def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tu
               default=DEFAULT_SPIN_THRESHOLD, show_default=True,
               help="Spin score over which a text counts as spun (exit status 1).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True)
+              default="text", show_default=True,
+              help="json: one object per file on stdout (path, spin_score, spun, "
+                   "substitutions; or path and error).")
+@_jobs_option
+@_include_option
+@_exclude_option
 def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
           wordlists: tuple[str, ...], encoding: str, thorough: bool, spin_threshold: float,
-          output_format: str) -> None:
-    """Print the spin score of each file; exit 1 when any is over the threshold."""
+          output_format: str, jobs: int | None, include: tuple[str, ...],
+          exclude: tuple[str, ...]) -> None:
+    """Print the spin score of each file; exit 1 when any is over the threshold.
+
+    \b
+    unspin check article.txt           one file (also: - for stdin)
+    unspin check scraped/ -j 4         a folder, walked recursively
+    unspin check scraped/ --format json > scores.jsonl
+
+    Files are printed in the order given (folders sorted by name). A file
+    that cannot be read (binary, not in the encoding, unreadable) gets a
+    one-line message on stderr and the others are still checked. Exit
+    status: 0 no file spun, 1 a file spun, 2 a file could not be read or
+    bad usage (2 wins over 1; --format json tells each file apart).
+    """
     paths = _paths_or_stdin(paths)
     encoding = check_encoding(encoding)
-    restorer = _restorer(families, wordlists, thorough)
-    spun_any = False
+    if "-" in paths and len(paths) > 1:
+        _fail("- (stdin) works only alone")
     for path in paths:
-        name = "<stdin>" if path == "-" else path
-        text = _read(path, encoding)
-        result = restorer.restore(text, threshold)
+        if path != "-" and not os.path.exists(path):
+            _fail(f"{path}: no such file")
+    restorer = _restorer(families, wordlists, thorough)
+    if paths == ("-",):
+        result = restorer.restore(_read("-", encoding), threshold)
         spun = result.spin_score > spin_threshold
-        spun_any |= spun
-        if output_format == "json":
-            click.echo(json.dumps({"path": name, "spin_score": result.spin_score,
-                                   "spun": spun,
-                                   "substitutions": len(result.substitutions)}))
-        else:
-            verdict = "spun" if spun else "not spun"
-            click.echo(f"{name}: spin score {result.spin_score:.2f} ({verdict}; "
-                       f"{len(result.substitutions)} substitution(s) would be made)")
-    sys.exit(1 if spun_any else 0)
+        _print_score("<stdin>", result.spin_score, spun, len(result.substitutions),
+                     output_format)
+        sys.exit(1 if spun else 0)
+    items = discover(paths, include or DEFAULT_INCLUDE, exclude)
+    config = Config(restorer, threshold, encoding)
+    counts = {"spun": 0, "unreadable": 0}
+    waiting: dict[int, FileResult] = {}
+    following = 0
+
+    def show(result: FileResult) -> None:
+        if result.status in ("skipped", "failed"):
+            if not items[result.index].skip:  # (a symlink the walk left out is no error)
+                counts["unreadable"] += 1
+            click.echo(f"unspin: error: {result.reason}", err=True)
+            if output_format == "json":
+                click.echo(json.dumps({"path": result.path, "error": result.reason},
+                                      ensure_ascii=False))
+            return
+        spun = result.spin_score > spin_threshold
+        counts["spun"] += spun
+        _print_score(result.path, result.spin_score, spun, result.substitutions,
+                     output_format)
+
+    def in_order(result: FileResult) -> None:
+        nonlocal following
+        waiting[result.index] = result
+        while following in waiting:
+            show(waiting.pop(following))
+            following += 1
+
+    run_batch(items, config, jobs or _cores(), in_order)
+    if len(items) > 1:
+        click.echo(f"unspin: {len(items)} files, {counts['spun']} spun, "
+                   f"{counts['unreadable']} could not be read", err=True)
+    sys.exit(2 if counts["unreadable"] else 1 if counts["spun"] else 0)
+
+
+def _print_score(name: str, score: float, spun: bool, substitutions: int,
+                 output_format: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps({"path": name, "spin_score": score, "spun": spun,
+                               "substitutions": substitutions}, ensure_ascii=False))
+    else:
+        verdict = "spun" if spun else "not spun"
+        click.echo(f"{name}: spin score {score:.2f} ({verdict}; "
+                   f"{substitutions} substitution(s) would be made)")
 
 
 @main.command()

@@ -78,6 +78,62 @@ def test_check_exit_status(runner, article, tmp_path):
     assert result.exit_code == 0 and "not spun" in result.stdout
 
 
+def _checked_folder(tmp_path):
+    folder = tmp_path / "scraped"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a_spun.txt").write_bytes(SPUN.encode())
+    (folder / "b_binary.txt").write_bytes(b"\x00\x01PNG")
+    (folder / "c_clean.txt").write_text("We walked by the river in June and it was fine.\n",
+                                        encoding="utf-8")
+    (folder / "sub" / "d_latin.txt").write_bytes(b"caf\xe9 volition survive\n")
+    (folder / "skipped.py").write_text("x = 1\n", encoding="utf-8")  # not *.txt
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_check_walks_a_folder_and_goes_on_past_bad_files(runner, tmp_path, jobs):
+    folder = _checked_folder(tmp_path)
+    result = runner.invoke(main, ["check", "-j", jobs, str(folder)])
+    lines = result.stdout.splitlines()
+    # in the walk's order whatever the workers' order, one line per readable file
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == [
+        "a_spun.txt", "c_clean.txt"]
+    assert "(spun;" in lines[0] and "(not spun;" in lines[1]
+    assert "b_binary.txt: binary file" in result.stderr
+    assert "d_latin.txt: not valid utf-8" in result.stderr
+    assert "4 files, 1 spun, 2 could not be read" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2  # a file could not be read: 2 wins over 1
+
+
+def test_check_folder_json_has_a_line_per_file(runner, tmp_path):
+    folder = _checked_folder(tmp_path)
+    result = runner.invoke(main, ["check", "--format", "json", "--exclude", "sub",
+                                  "--exclude", "b_*", str(folder)])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [Path(r["path"]).name for r in records] == ["a_spun.txt", "c_clean.txt"]
+    assert [r["spun"] for r in records] == [True, False]
+    assert result.exit_code == 1  # all read, one spun
+    only_bad = runner.invoke(main, ["check", "--format", "json", "--include", "*latin*",
+                                    str(folder)])
+    (record,) = [json.loads(line) for line in only_bad.stdout.splitlines()]
+    assert "not valid utf-8" in record["error"] and only_bad.exit_code == 2
+
+
+def test_check_of_clean_files_only_is_status_0(runner, tmp_path):
+    folder = _checked_folder(tmp_path)
+    result = runner.invoke(main, ["check", str(folder / "c_clean.txt"), str(folder / "skipped.py")])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 2  # files named are always taken
+
+
+def test_check_stdin_only_alone_and_missing_files_are_usage_errors(runner, article, tmp_path):
+    mixed = runner.invoke(main, ["check", "-", str(article)], input=SPUN)
+    assert mixed.exit_code == 2 and "works only alone" in mixed.stderr
+    missing = runner.invoke(main, ["check", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
 def test_invalid_utf8_is_a_one_line_error(runner, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"It volition survive fine past times June. \xe9t\xe9\n")
