@@ -291,7 +291,7 @@ class Restorer:
         ``THOROUGH_MAX_SHORT_WORDS`` words and either
 
         * its strong forms carry single-word evidence over the whole text
-          (:meth:`_carries_single_word_evidence`), or over its densest window in
+          (:meth:`_single_word_evidence`), or over its densest window in
           a text of more than ``THESAURUS_DENSEST_MIN_WINDOWS`` windows, its
           multiword forms show no WordNet-style spinner (it looks
           thesaurus-style, :meth:`_looks_thesaurus_style`), and it is longer
@@ -536,19 +536,8 @@ class Restorer:
         >>> restorer._looks_thesaurus_style("The council met on Tuesday.", [])
         False
         """
-        return (self._carries_single_word_evidence(text, strong)
+        return (self._single_word_evidence(text, strong) == "whole"
                 and not self._shows_multiword_spins(text, strong))
-
-    @staticmethod
-    def _carries_single_word_evidence(text: str, strong: Sequence[Candidate]) -> bool:
-        """Do the strong word-level forms of ``text`` carry at least
-        ``THESAURUS_MIN_EVIDENCE`` plain evidence a word (``CHARS_PER_WORD``
-        characters a word)? The first half of :meth:`_looks_thesaurus_style`.
-
-        >>> Restorer._carries_single_word_evidence("The council met on Tuesday.", [])
-        False
-        """
-        return Restorer._single_word_evidence(text, strong) == "whole"
 
     @staticmethod
     def _single_word_evidence(text: str, strong: Sequence[Candidate],
