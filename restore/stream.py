@@ -80,7 +80,7 @@ def iter_text_chunks(stream: BinaryIO, name: str, encoding: str = "utf-8",
         if on_bytes is not None and block:
             on_bytes(block)
         if first and encoding not in WIDE_ENCODINGS and looks_binary(block):
-            raise binary_error(name)
+            raise binary_error(name, block)
         first = False
         try:
             buffer += decoder.decode(block, final=not block)

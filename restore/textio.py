@@ -46,7 +46,20 @@ def check_encoding(encoding: str) -> str:
 WIDE_ENCODINGS = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
 
 
-def binary_error(name: str) -> InputError:
+def binary_error(name: str, data: bytes = b"") -> InputError:
+    """The one-line message for data with NUL bytes; text in UTF-16 or UTF-32
+    (a byte-order mark at the start) is told how to read it.
+
+    >>> str(binary_error("a.txt", b"PK\\x03\\x04\\x00"))
+    'a.txt: binary file (contains NUL bytes), skipped'
+    >>> str(binary_error("b.txt", "Hi".encode("utf-16")))
+    'b.txt: looks like UTF-16 text (byte-order mark); pass --encoding utf-16, skipped'
+    """
+    for bom, wide in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return InputError(f"{name}: looks like {wide.upper()} text (byte-order mark); "
+                              f"pass --encoding {wide}, skipped")
     return InputError(f"{name}: binary file (contains NUL bytes), skipped")
 
 
@@ -61,7 +74,7 @@ def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """Decode ``data`` strictly; ``name`` is used in error messages."""
     encoding = check_encoding(encoding)
     if looks_binary(data) and encoding not in WIDE_ENCODINGS:
-        raise binary_error(name)
+        raise binary_error(name, data)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

@@ -158,6 +158,24 @@ def test_binary_file_is_refused(runner, tmp_path):
     assert result.exit_code == 2 and "binary file" in result.stderr
 
 
+@pytest.mark.parametrize("wide", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_text_is_told_its_encoding_and_read_with_it(runner, tmp_path, wide):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(SPUN.encode(wide))
+    plain = tmp_path / "plain.txt"
+    plain.write_bytes(SPUN.encode())
+    for command in (["fix", str(path)], ["fix", "-"], ["check", str(path), str(plain)]):
+        result = runner.invoke(main, command, input=SPUN.encode(wide))
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert f"looks like {wide.upper()} text (byte-order mark); pass --encoding {wide}" \
+            in result.stderr
+    read = runner.invoke(main, ["fix", "--encoding", wide, str(path)])
+    assert read.exit_code == 0 and read.stdout_bytes == FIXED.encode(wide)
+    # in a folder too: the message, and the batch goes on
+    batch = runner.invoke(main, ["fix", "--check", str(tmp_path)])
+    assert "pass --encoding" in batch.stderr and "would fix" in batch.stderr
+
+
 def test_empty_input_gives_empty_output(runner, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
