@@ -1,4 +1,6 @@
-"""Throughput, latency and memory of restore.fix_text (prints figures, asserts nothing).
+"""Throughput, latency and memory of restore.fix_text, and the throughput of
+restore.spin_score (what `unspin check` works out) on the same text (prints figures,
+asserts nothing).
 
     python benchmarks/bench_speed.py                 # 1 MB and 50 MB
     python benchmarks/bench_speed.py --sizes 1       # quicker
@@ -69,6 +71,9 @@ seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 result = {"kind": kind, "mb": mb, "seconds": seconds, "mb_s": len(text.encode()) / 1e6 / seconds,
           "peak_rss_mb": peak / 1024, "rss_before_mb": base / 1024}
+start = time.perf_counter()
+restore.spin_score(text)  # (what `unspin check` works out: the score alone)
+result["score_mb_s"] = len(text.encode()) / 1e6 / (time.perf_counter() - start)
 if with_ftfy:
     import ftfy
     start = time.perf_counter()
@@ -144,6 +149,7 @@ def main() -> None:
             line = (f"fix_text {kind:5} {megabytes:5.1f} MB: {r['mb_s']:6.2f} MB/s "
                     f"({r['seconds']:.1f} s), peak RSS {r['peak_rss_mb']:.0f} MB "
                     f"(tables loaded: {r['rss_before_mb']:.0f} MB)")
+            line += f"; spin_score alone {r['score_mb_s']:.2f} MB/s"
             if "ftfy_mb_s" in r:
                 line += f"; ftfy.fix_text {r['ftfy_mb_s']:.2f} MB/s " \
                         f"(unspin/ftfy = {r['mb_s'] / r['ftfy_mb_s']:.2f})"

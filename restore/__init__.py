@@ -20,7 +20,7 @@ from .report import Restoration, Substitution, apply_substitutions, revert_subst
 from .tables import TableError
 
 __all__ = [
-    "fix_text", "fix_and_explain", "Restoration", "Substitution", "Restorer",
+    "fix_text", "fix_and_explain", "spin_score", "Restoration", "Substitution", "Restorer",
     "apply_substitutions", "revert_substitutions", "TableError", "DEFAULT_THRESHOLD",
 ]
 __version__ = "0.1.0"
@@ -66,3 +66,23 @@ def fix_text(
     """Restore ``text`` and return only the restored text."""
     return fix_and_explain(text, threshold, families=families, wordlists=wordlists,
                            thorough=thorough).text
+
+
+def spin_score(
+    text: str,
+    *,
+    families: Sequence[str] | None = None,
+    wordlists: Iterable[str | os.PathLike[str]] = (),
+    thorough: bool = False,
+) -> float:
+    """The probability that ``text`` was spun: the ``spin_score`` that
+    :func:`fix_and_explain` reports, worked out without restoring anything, so
+    several times faster on spun text (an ingestion filter that only sorts
+    documents). Options as for :func:`fix_and_explain`.
+
+    >>> spin_score("It volition survive fine past times June.") > 0.5
+    True
+    >>> spin_score("It will be fine by June, they said.")
+    0.0
+    """
+    return get_restorer(families, wordlists, thorough).spin_score(text)

@@ -58,6 +58,7 @@ class Config:
     diff: bool = False
     report: str | None = None
     max_chunk: int = MAX_CHUNK_CHARS
+    score_only: bool = False  # only the spin score (unspin check): nothing restored
 
 
 @dataclass
@@ -66,7 +67,7 @@ class FileResult:
 
     index: int
     path: str
-    status: str  # changed, unchanged, would_change, skipped, failed
+    status: str  # changed, unchanged, would_change, scored (Config.score_only), skipped, failed
     substitutions: int = 0
     bytes: int = 0
     reason: str = ""
@@ -101,6 +102,10 @@ def _read_error(item: Item, error: OSError) -> str:
     return f"{item.display}: cannot read ({error.strerror or error})"
 
 
+def _internal_error(item: Item, error: Exception) -> str:
+    return f"{item.display}: internal error: {type(error).__name__}: {error}"
+
+
 def _record(item: Item, config: Config, status: str, **fields) -> dict:
     return {"path": item.display,
             "written": os.path.abspath(item.dest)
@@ -124,6 +129,8 @@ def process_file(item: Item, config: Config) -> FileResult:
         if report:
             report.append(_record(item, config, "skipped", error=item.skip))
         return FileResult(item.index, item.display, "skipped", reason=item.skip)
+    if config.score_only:
+        return _score_file(item, config)
     before, after = hashlib.sha256(), hashlib.sha256()
     size = 0
     count = 0
@@ -198,8 +205,7 @@ def process_file(item: Item, config: Config) -> FileResult:
         except OSError as error:
             return _finish(item, config, report, "failed", _read_error(item, error), size)
         except Exception as error:  # a bug must not stop the batch
-            reason = f"{item.display}: internal error: {type(error).__name__}: {error}"
-            return _finish(item, config, report, "failed", reason, size)
+            return _finish(item, config, report, "failed", _internal_error(item, error), size)
         finally:
             if writer is not None:
                 writer.discard()
@@ -210,6 +216,28 @@ def process_file(item: Item, config: Config) -> FileResult:
         diff = f"# {item.display}: diff omitted (file over {MAX_DIFF_CHARS} characters)\n"
     return FileResult(item.index, item.display, status, count, size, diff=diff,
                       spin_score=spin_score)
+
+
+def _score_file(item: Item, config: Config) -> FileResult:
+    """The spin score of one file, chunk by chunk as it would be restored (the
+    highest of its chunks'); nothing restored, nothing written."""
+    size = 0
+    spin_score = 0.0
+    try:
+        with open_for_reading(item.source) as source:
+            for chunk in iter_text_chunks(source, item.display, config.encoding,
+                                          config.max_chunk):
+                spin_score = max(spin_score, config.restorer.spin_score(chunk))
+                size = source.tell()
+    except InputError as error:
+        return FileResult(item.index, item.display, "skipped", bytes=size, reason=str(error))
+    except OSError as error:
+        return FileResult(item.index, item.display, "failed", bytes=size,
+                          reason=_read_error(item, error))
+    except Exception as error:  # a bug must not stop the batch
+        return FileResult(item.index, item.display, "failed", bytes=size,
+                          reason=_internal_error(item, error))
+    return FileResult(item.index, item.display, "scored", bytes=size, spin_score=spin_score)
 
 
 def _identity(info: os.stat_result) -> tuple[int, int, int, int]:

@@ -328,16 +328,20 @@ def _fix_to_stdout(paths: tuple[str, ...], threshold: float | None, families: tu
 @click.option("--spin-threshold", type=click.FloatRange(0.0, 1.0),
               default=DEFAULT_SPIN_THRESHOLD, show_default=True,
               help="Spin score over which a text counts as spun (exit status 1).")
+@click.option("--count", is_flag=True,
+              help="Also restore each file (nothing is written) and count the "
+                   "substitutions that would be made at --threshold; several times "
+                   "slower on spun text.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True,
-              help="json: one object per file on stdout (path, spin_score, spun, "
-                   "substitutions; or path and error).")
+              help="json: one object per file on stdout (path, spin_score, spun, and "
+                   "with --count substitutions; or path and error).")
 @_jobs_option
 @_include_option
 @_exclude_option
 def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ...],
           wordlists: tuple[str, ...], encoding: str, thorough: bool, spin_threshold: float,
-          output_format: str, jobs: int | None, include: tuple[str, ...],
+          count: bool, output_format: str, jobs: int | None, include: tuple[str, ...],
           exclude: tuple[str, ...]) -> None:
     """Print the spin score of each file; exit 1 when any is over the threshold.
 
@@ -346,11 +350,13 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
     unspin check scraped/ -j 4         a folder, walked recursively
     unspin check scraped/ --format json > scores.jsonl
 
-    Files are printed in the order given (folders sorted by name). A file
-    that cannot be read (binary, not in the encoding, unreadable) gets a
-    one-line message on stderr and the others are still checked. Exit
-    status: 0 no file spun, 1 a file spun, 2 a file could not be read or
-    bad usage (2 wins over 1; --format json tells each file apart).
+    The score is the one 'unspin fix' works out, without restoring anything
+    (--count restores too). Files are printed in the order given (folders
+    sorted by name). A file that cannot be read (binary, not in the
+    encoding, unreadable) gets a one-line message on stderr and the others
+    are still checked. Exit status: 0 no file spun, 1 a file spun, 2 a file
+    could not be read or bad usage (2 wins over 1; --format json tells each
+    file apart).
     """
     paths = _paths_or_stdin(paths)
     encoding = check_encoding(encoding)
@@ -361,13 +367,17 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
             _fail(f"{path}: no such file")
     restorer = _restorer(families, wordlists, thorough)
     if paths == ("-",):
-        result = restorer.restore(_read("-", encoding), threshold)
-        spun = result.spin_score > spin_threshold
-        _print_score("<stdin>", result.spin_score, spun, len(result.substitutions),
-                     output_format)
+        text = _read("-", encoding)
+        if count:
+            result = restorer.restore(text, threshold)
+            score, made = result.spin_score, len(result.substitutions)
+        else:
+            score, made = restorer.spin_score(text), None
+        spun = score > spin_threshold
+        _print_score("<stdin>", score, spun, made, output_format)
         sys.exit(1 if spun else 0)
     items = discover(paths, include or DEFAULT_INCLUDE, exclude)
-    config = Config(restorer, threshold, encoding)
+    config = Config(restorer, threshold, encoding, score_only=not count)
     counts = {"spun": 0, "unreadable": 0}
     waiting: dict[int, FileResult] = {}
     following = 0
@@ -383,8 +393,8 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
             return
         spun = result.spin_score > spin_threshold
         counts["spun"] += spun
-        _print_score(result.path, result.spin_score, spun, result.substitutions,
-                     output_format)
+        _print_score(result.path, result.spin_score, spun,
+                     result.substitutions if count else None, output_format)
 
     def in_order(result: FileResult) -> None:
         nonlocal following
@@ -400,15 +410,18 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
     sys.exit(2 if counts["unreadable"] else 1 if counts["spun"] else 0)
 
 
-def _print_score(name: str, score: float, spun: bool, substitutions: int,
+def _print_score(name: str, score: float, spun: bool, substitutions: int | None,
                  output_format: str) -> None:
+    """One file's line (``substitutions``: None when not counted)."""
     if output_format == "json":
-        click.echo(json.dumps({"path": name, "spin_score": score, "spun": spun,
-                               "substitutions": substitutions}, ensure_ascii=False))
+        record = {"path": name, "spin_score": score, "spun": spun}
+        if substitutions is not None:
+            record["substitutions"] = substitutions
+        click.echo(json.dumps(record, ensure_ascii=False))
     else:
         verdict = "spun" if spun else "not spun"
-        click.echo(f"{name}: spin score {score:.2f} ({verdict}; "
-                   f"{substitutions} substitution(s) would be made)")
+        made = "" if substitutions is None else f"; {substitutions} substitution(s) would be made"
+        click.echo(f"{name}: spin score {score:.2f} ({verdict}{made})")
 
 
 @main.command()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import ahocorasick
 
@@ -192,16 +192,50 @@ class Restorer:
     @gc_paused()
     def restore(self, text: str, threshold: float | None = None) -> Restoration:
         """Restore ``text``; see :func:`restore.fix_and_explain`."""
-        if not isinstance(text, str):
-            raise TypeError(
-                f"expected str, got {type(text).__name__}"
-                + ("; decode bytes first (e.g. data.decode('utf-8'))"
-                   if isinstance(text, (bytes, bytearray)) else "")
-            )
+        _check_text(text)
         cut = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         if not 0.0 <= cut <= 1.0:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
         return self._restore(text, max(cut, MIN_REPORTED_CONFIDENCE))
+
+    def spin_score(self, text: str) -> float:
+        """The spin score :meth:`restore` gives ``text`` (at any threshold), without
+        restoring it: the evidence is weighed as it is there, but the WordNet
+        channel and the decoder do not run, so a spun text is told several times
+        faster (see :func:`restore.spin_score`).
+
+        >>> restorer = get_restorer()
+        >>> text = "It volition survive fine past times June."
+        >>> restorer.spin_score(text) == restorer.restore(text).spin_score
+        True
+        """
+        _check_text(text)
+        return self._score(text)
+
+    def _score(self, text: str, spin_floor: float | None = None) -> float:
+        """What ``_restore(text, DEFAULT_THRESHOLD, spin_floor).spin_score`` is, the
+        same way up to the first judgement's evidence (the score does not depend on
+        the threshold: only the quick proof asks it, and it proves a score of 0)."""
+        if len(text) > self._chunk_chars:
+            return max(self._score(chunk, spin_floor) for _, chunk in self._chunks(text))
+        strong = self._strong_forms(text)
+        first: float | None = None
+
+        def default_score() -> float:
+            nonlocal first
+            first = self._score_once(text, strong, spin_floor)
+            return first
+
+        floor = self._thorough_floor(text, strong, default_score)
+        if floor is not None:
+            return self.thorough_twin._score(text, spin_floor=floor)
+        return first if first is not None else self._score_once(text, strong, spin_floor)
+
+    def _score_once(self, text: str, strong: list[Candidate],
+                    spin_floor: float | None = None) -> float:
+        """The spin score of :meth:`_restore_once` on ``text``, without its passes."""
+        judged = self._judge_evidence(text, DEFAULT_THRESHOLD, strong, None, spin_floor)
+        return 0.0 if judged is None else round(spin_score(judged[0]), 4)
 
     def _restore(self, text: str, cut: float, spin_floor: float | None = None,
                  rate_shift: float | None = None, output: bool = False) -> Restoration:
@@ -287,7 +321,19 @@ class Restorer:
                           default_score: Callable[[], float], cut: float,
                           rate_shift: float | None = None) -> Restoration | None:
         """The thorough reading of ``text`` (with its ``strong`` forms), if the
-        default mode reads it so; else None. It does when the text has more than
+        default mode reads it so (see :meth:`_thorough_floor`); else None.
+        ``rate_shift``: the spin-rate shift the reading takes (an output read
+        again takes its input's), else measured on ``text``."""
+        floor = self._thorough_floor(text, strong, default_score)
+        if floor is None:
+            return None
+        return self.thorough_twin._restore(text, cut, spin_floor=floor, rate_shift=rate_shift)
+
+    def _thorough_floor(self, text: str, strong: Sequence[Candidate],
+                        default_score: Callable[[], float]) -> float | None:
+        """Whether the default mode reads ``text`` (with its ``strong`` forms) the
+        thorough way: None if not, else the floor of that reading's word-level
+        evidence (log-odds; see below). It does when the text has more than
         ``THOROUGH_MAX_SHORT_WORDS`` words and either
 
         * its strong forms carry single-word evidence over the whole text
@@ -305,9 +351,7 @@ class Restorer:
 
         and the thorough reading's evidence on its first
         ``THESAURUS_SAMPLE_CHARS`` finds it spun (``THESAURUS_MIN_SPIN``). That
-        evidence is then a floor for the whole text's (``SAMPLE_FLOOR_MIN_SPIN``).
-        ``rate_shift``: the spin-rate shift the reading takes (an output read
-        again takes its input's), else measured on ``text``."""
+        evidence is then a floor for the whole text's (``SAMPLE_FLOOR_MIN_SPIN``)."""
         if not (self._may_read_thoroughly and has_more_words(text, THOROUGH_MAX_SHORT_WORDS)):
             return None
         # (a long text whose whole does not carry the evidence may still carry it
@@ -344,8 +388,7 @@ class Restorer:
         # spun thesaurus-style: 0.994 on the sample, 0.05 whole, nothing
         # restored). Word-level only: a doctored paper's tortured phrases say
         # nothing of the words around them
-        return self.thorough_twin._restore(text, cut, spin_floor=sample.word_spinner_log_odds,
-                                           rate_shift=rate_shift)
+        return sample.word_spinner_log_odds
 
     def _sample_start(self, text: str, strong: Sequence[Candidate]) -> int:
         """Where the thorough reading's check samples ``text``: at its start, or
@@ -401,25 +444,13 @@ class Restorer:
         unless ``wordnet_style`` is given, and its spin rate from its first pass
         unless ``rate_shift`` is. ``strong``: the strong forms of ``text``, if
         already found."""
-        # the strong forms decide where the text is spun; only there do the
-        # everyday forms and the WordNet channel get looked at
         if strong is None:
             strong = self._strong_forms(text)
-        if self._quick_proof and nothing_to_restore(text, strong, cut,
-                                                    min(WINDOW_MIN_SPUN, SKIP_BELOW)):
+        judged = self._judge_evidence(text, cut, strong, wordnet_style, spin_floor)
+        if judged is None:
             return Judgement([], text, 0.0, wordnet_style, rate_shift)
-        if self.thorough:  # everyday forms are evidence too: judge them everywhere
-            if wordnet_style is None:
-                wordnet_style = self._shows_multiword_spins(text, strong)
-            candidates, evidence = self._everyday_evidence(text, strong, wordnet_style)
-            # (only the thorough reading is given a floor: see _thorough_reading)
-            if spin_floor is not None and spin_score(evidence) >= SAMPLE_FLOOR_MIN_SPIN:
-                evidence = replace(evidence, floor_log_odds=spin_floor)
-            windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
-        else:
-            evidence = self._evidence(text, strong)
-            windows = spun_windows(text, strong, evidence)
-            candidates = list(strong)
+        evidence, candidates, windows, wordnet_style = judged
+        if not self.thorough:
             for low, high in windows:
                 candidates += self.matcher.weak.find(text, low, high)
         if self.channel is not None and windows and spin_score(evidence) >= CHANNEL_MIN_SPIN:
@@ -477,6 +508,33 @@ class Restorer:
                        if not sub.rule.startswith(TORTURED_FAMILY)]
             candidates = None
         return Judgement(substitutions, current, score, wordnet_style, evidence.rate_shift)
+
+    def _judge_evidence(self, text: str, cut: float, strong: list[Candidate],
+                        wordnet_style: bool | None, spin_floor: float | None = None
+                        ) -> tuple[DocumentEvidence, list[Candidate], list[tuple[int, int]],
+                                   bool | None] | None:
+        """The first step of a judgement (see :meth:`_restore_once`): the spin
+        evidence of ``text``, the candidates it was weighed on (the strong forms;
+        in thorough mode the everyday ones too), the windows of ``text`` that
+        may be spun, and whether a WordNet-style spinner shows (thorough mode;
+        as given otherwise). None when the quick proof shows that nothing can be
+        restored at ``cut`` (a spin score of 0)."""
+        # the strong forms decide where the text is spun; only there do the
+        # everyday forms and the WordNet channel get looked at
+        if self._quick_proof and nothing_to_restore(text, strong, cut,
+                                                    min(WINDOW_MIN_SPUN, SKIP_BELOW)):
+            return None
+        if self.thorough:  # everyday forms are evidence too: judge them everywhere
+            if wordnet_style is None:
+                wordnet_style = self._shows_multiword_spins(text, strong)
+            candidates, evidence = self._everyday_evidence(text, strong, wordnet_style)
+            # (only the thorough reading is given a floor: see _thorough_reading)
+            if spin_floor is not None and spin_score(evidence) >= SAMPLE_FLOOR_MIN_SPIN:
+                evidence = replace(evidence, floor_log_odds=spin_floor)
+            windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
+            return evidence, candidates, windows, wordnet_style
+        evidence = self._evidence(text, strong)
+        return evidence, list(strong), spun_windows(text, strong, evidence), wordnet_style
 
     def _everyday_evidence(self, text: str, strong: list[Candidate], wordnet_style: bool
                            ) -> tuple[list[Candidate], DocumentEvidence]:
@@ -647,18 +705,24 @@ class Restorer:
         pieces: list[str] = []
         substitutions: list[Substitution] = []
         spin = 0.0
+        for offset, chunk in self._chunks(text):
+            part = self._restore(chunk, cut, spin_floor, rate_shift)
+            pieces.append(part.text)
+            substitutions.extend(replace(sub, start=sub.start + offset, end=sub.end + offset)
+                                 for sub in part.substitutions)
+            spin = max(spin, part.spin_score)
+        return Restoration("".join(pieces), tuple(substitutions), spin, cut)
+
+    def _chunks(self, text: str) -> Iterator[tuple[int, str]]:
+        """``text`` in pieces of at most ``_chunk_chars`` (cut at paragraph,
+        sentence or space), each with its offset."""
         offset = 0
         while offset < len(text):
             size = len(text) - offset
             if size > self._chunk_chars:
                 size = cut_point(text[offset:offset + 2 * self._chunk_chars], self._chunk_chars)
-            part = self._restore(text[offset:offset + size], cut, spin_floor, rate_shift)
-            pieces.append(part.text)
-            substitutions.extend(replace(sub, start=sub.start + offset, end=sub.end + offset)
-                                 for sub in part.substitutions)
-            spin = max(spin, part.spin_score)
+            yield offset, text[offset:offset + size]
             offset += size
-        return Restoration("".join(pieces), tuple(substitutions), spin, cut)
 
     def _decide(self, text: str, candidates: Sequence[Candidate], evidence: DocumentEvidence,
                 cut: float) -> tuple[list[Substitution], list[Scored], float | None]:
@@ -671,6 +735,16 @@ class Restorer:
         else:
             scored, shift = measure(text, candidates, evidence)
         return to_substitutions(choose(scored, cut)), scored, shift
+
+
+def _check_text(text: object) -> None:
+    """A TypeError, with what to do, for anything but a str."""
+    if not isinstance(text, str):
+        raise TypeError(
+            f"expected str, got {type(text).__name__}"
+            + ("; decode bytes first (e.g. data.decode('utf-8'))"
+               if isinstance(text, (bytes, bytearray)) else "")
+        )
 
 
 def spun_windows(text: str, strong: Sequence[Candidate],

@@ -77,6 +77,38 @@ def test_bad_arguments_raise_clear_errors():
         restore.fix_text("x", threshold=2)
 
 
+@pytest.mark.parametrize("thorough", [False, True])
+def test_spin_score_is_the_score_fix_and_explain_reports(thorough, monkeypatch):
+    """restore.spin_score stops after the evidence; it must give the very score
+    the full restoration reports, on every route a text can take: clean prose
+    (the quick proof), WordNet-style spins heavy and light, a thesaurus-style
+    spin (the thorough reading, with its sample's floor), a spun article after
+    clean prose (sampled at its densest window), and a text read in chunks."""
+    from pathlib import Path
+
+    import restore.engine as engine
+    from restore.spin import spin
+
+    clean = [p.read_text(encoding="utf-8") for p in
+             sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))[:4]]
+    texts = [clean[0], "", "It volition survive fine past times June.",
+             spin(clean[1], "wordnet", seed=1).text,
+             spin(clean[2], "wordnet", seed=1, rate=0.05).text,
+             spin(clean[3], "thesaurus", seed=1).text,
+             "\n\n".join(clean[:3]) + "\n\n" + spin(clean[3], "thesaurus", seed=2).text]
+    scores = [restore.spin_score(t, thorough=thorough) for t in texts]
+    assert scores == [restore.fix_and_explain(t, thorough=thorough).spin_score for t in texts]
+    assert scores[0] < 0.5 < min(scores[2], scores[3], scores[5])  # (it can fail both ways)
+    # in chunks: the highest chunk's score, as the restoration takes it
+    monkeypatch.setattr(engine, "MAX_CHUNK_CHARS", 3000)
+    monkeypatch.setattr(engine, "THOROUGH_CHUNK_CHARS", 3000)
+    joined = clean[0] + "\n\n" + texts[3]
+    restorer = engine.Restorer(thorough=thorough)
+    assert restorer.spin_score(joined) == restorer.restore(joined).spin_score > 0.5
+    with pytest.raises(TypeError, match="decode bytes first"):
+        restore.spin_score(b"bytes")  # type: ignore[arg-type]
+
+
 def test_families_select_tables():
     text = "The counterfeit consciousness model uses profound learning."
     assert restore.fix_text(text, families=["wordnet_spinner"]) == text

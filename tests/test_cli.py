@@ -98,7 +98,7 @@ def test_check_walks_a_folder_and_goes_on_past_bad_files(runner, tmp_path, jobs)
     # in the walk's order whatever the workers' order, one line per readable file
     assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == [
         "a_spun.txt", "c_clean.txt"]
-    assert "(spun;" in lines[0] and "(not spun;" in lines[1]
+    assert "(spun)" in lines[0] and "(not spun)" in lines[1]
     assert "b_binary.txt: binary file" in result.stderr
     assert "d_latin.txt: not valid utf-8" in result.stderr
     assert "4 files, 1 spun, 2 could not be read" in result.stderr
@@ -125,6 +125,23 @@ def test_check_of_clean_files_only_is_status_0(runner, tmp_path):
     result = runner.invoke(main, ["check", str(folder / "c_clean.txt"), str(folder / "skipped.py")])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 2  # files named are always taken
+
+
+def test_check_counts_substitutions_only_when_asked(runner, tmp_path):
+    folder = _checked_folder(tmp_path)
+    spun = str(folder / "a_spun.txt")
+    plain = runner.invoke(main, ["check", "--format", "json", spun])
+    assert json.loads(plain.stdout) == {"path": spun, "spin_score": json.loads(plain.stdout)[
+        "spin_score"], "spun": True}  # no "substitutions": nothing was restored
+    counted = runner.invoke(main, ["check", "--count", "--format", "json", spun])
+    record = json.loads(counted.stdout)
+    assert record["substitutions"] == 3 and record["spin_score"] == json.loads(
+        plain.stdout)["spin_score"]
+    text = runner.invoke(main, ["check", "--count", "-j", "2", str(folder), "--exclude", "sub"])
+    assert "a_spun.txt: spin score" in text.stdout and "3 substitution(s) would be made" \
+        in text.stdout
+    piped = runner.invoke(main, ["check", "--count"], input=SPUN)
+    assert piped.exit_code == 1 and "3 substitution(s)" in piped.stdout
 
 
 def test_check_stdin_only_alone_and_missing_files_are_usage_errors(runner, article, tmp_path):
