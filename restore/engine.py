@@ -198,6 +198,7 @@ class Restorer:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
         return self._restore(text, max(cut, MIN_REPORTED_CONFIDENCE))
 
+    @gc_paused()
     def spin_score(self, text: str) -> float:
         """The spin score :meth:`restore` gives ``text`` (at any threshold), without
         restoring it: the evidence is weighed as it is there, but the WordNet
