@@ -182,7 +182,8 @@ def process_file(item: Item, config: Config) -> FileResult:
             else:
                 status = "would_change" if changed else "unchanged"
             fields = {"bytes": size, "sha256_before": before.hexdigest(),
-                      "sha256_after": after.hexdigest(), "error": None}
+                      "sha256_after": after.hexdigest(), "spin_score": spin_score,
+                      "error": None}
             if writer is not None and (changed or mirror):
                 if not mirror and _identity(os.stat(item.source)) != opened:
                     reason = (f"{item.display}: changed by someone else during the run; "

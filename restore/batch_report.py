@@ -8,8 +8,9 @@ after a crash or a kill the report lists every file that may have changed.
 
 Fields: ``path`` (as found), ``written`` (absolute path written, or null),
 ``status`` (changed, unchanged, would_change, skipped, failed), ``encoding``,
-``bytes``, ``sha256_before``, ``sha256_after``, ``substitutions`` (offsets are
-characters of the whole decoded input), ``error`` (one line, or null).
+``bytes``, ``sha256_before``, ``sha256_after``, ``spin_score`` (the highest of the
+file's chunks'), ``substitutions`` (offsets are characters of the whole decoded input),
+``error`` (one line, or null).
 
 >>> import io, json, os, tempfile
 >>> path = os.path.join(tempfile.mkdtemp(), "r.jsonl")

@@ -196,7 +196,10 @@ class Restorer:
         cut = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         if not 0.0 <= cut <= 1.0:
             raise ValueError(f"threshold must be in 0..1, got {threshold}")
-        return self._restore(text, max(cut, MIN_REPORTED_CONFIDENCE))
+        cut = max(cut, MIN_REPORTED_CONFIDENCE)
+        if not text or text.isspace():  # no word: nothing spun (as an empty file in a batch)
+            return Restoration(text, (), 0.0, cut)
+        return self._restore(text, cut)
 
     @gc_paused()
     def spin_score(self, text: str) -> float:
@@ -211,6 +214,8 @@ class Restorer:
         True
         """
         _check_text(text)
+        if not text or text.isspace():
+            return 0.0
         return self._score(text)
 
     def _score(self, text: str, spin_floor: float | None = None) -> float:

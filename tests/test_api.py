@@ -68,6 +68,11 @@ def test_chains_unwind_over_passes(tmp_path):
 def test_empty_and_whitespace_inputs():
     assert restore.fix_text("") == ""
     assert restore.fix_text(" \r\n\t") == " \r\n\t"
+    # no word, no evidence of spinning: a score of 0 (a batch gives an empty file 0 too),
+    # where a word without evidence keeps a little of the prior
+    for text in ("", " \r\n\t"):
+        assert restore.fix_and_explain(text).spin_score == restore.spin_score(text) == 0.0
+    assert restore.fix_and_explain("a").spin_score > 0.0
 
 
 def test_bad_arguments_raise_clear_errors():

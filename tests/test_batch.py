@@ -109,10 +109,12 @@ def test_report_and_undo_in_place(runner, tmp_path):
         assert record["sha256_before"] == hashlib.sha256(original[rel]).hexdigest()
         assert record["sha256_after"] == hashlib.sha256(after[rel]).hexdigest()
         text = original[rel].decode("utf-8")
+        # the score fix_and_explain gives the whole file (one chunk here)
+        assert record["spin_score"] == restore.fix_and_explain(text).spin_score
         for sub in record["substitutions"]:
             assert text[sub["start"]:sub["end"]] == sub["spun"]
             assert 0 <= sub["confidence"] <= 1 and sub["rule"]
-    assert records["a.txt"]["status"] == "changed"
+    assert records["a.txt"]["status"] == "changed" and records["a.txt"]["spin_score"] > 0.5
     assert records["sub/deeper/clean.rst"]["status"] == "unchanged"
     assert records["image.txt"]["status"] == "skipped"
 
