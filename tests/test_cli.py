@@ -234,6 +234,7 @@ def test_installed_console_script_runs_from_another_directory(tmp_path, article)
     assert script.exists(), "install the package first (see README): no unspin script"
     package_dir = Path(restore.__file__).resolve().parent
     assert (package_dir / "cli.py").exists()
+    assert (package_dir / "py.typed").exists()  # type hints for users' checkers (PEP 561)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([str(script), "fix", str(article)], cwd=tmp_path,
                           capture_output=True, env=env, timeout=120)
