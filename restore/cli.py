@@ -404,7 +404,7 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
             following += 1
 
     run_batch(items, config, jobs or _cores(), in_order)
-    if len(items) > 1:
+    if len(items) != 1:  # (none at all is said too: a folder without matching files)
         click.echo(f"unspin: {len(items)} files, {counts['spun']} spun, "
                    f"{counts['unreadable']} could not be read", err=True)
     sys.exit(2 if counts["unreadable"] else 1 if counts["spun"] else 0)

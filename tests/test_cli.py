@@ -144,6 +144,13 @@ def test_check_counts_substitutions_only_when_asked(runner, tmp_path):
     assert piped.exit_code == 1 and "3 substitution(s)" in piped.stdout
 
 
+def test_check_of_a_folder_without_matching_files_says_so(runner, tmp_path):
+    (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", str(tmp_path)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "0 files, 0 spun, 0 could not be read" in result.stderr
+
+
 def test_check_stdin_only_alone_and_missing_files_are_usage_errors(runner, article, tmp_path):
     mixed = runner.invoke(main, ["check", "-", str(article)], input=SPUN)
     assert mixed.exit_code == 2 and "works only alone" in mixed.stderr
