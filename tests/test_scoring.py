@@ -371,3 +371,51 @@ def test_a_spun_article_after_clean_prose_is_sampled_where_the_page_is_densest(m
         assert inside >= 40 and right >= 0.8 * inside and outside == 0
     monkeypatch.setattr(Restorer, "_sample_start", lambda self, text, strong: 0)
     assert all(inside == 0 for inside, _, _ in found())
+
+
+def _dev_texts():
+    from pathlib import Path
+
+    paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def test_a_thesaurus_style_article_with_a_short_clean_tail_is_still_read(monkeypatch):
+    """A page under two windows: a thesaurus-style article and a clean tail a quarter
+    its length. The thorough reading weighs its densest SHORT_WINDOW_WORDS too, so the
+    tail no longer tips the thin evidence (scoring.SHORT_WINDOW_WORDS)."""
+    import restore.scoring as scoring
+    from restore.engine import Restorer
+    from restore.evaluate import match_edits
+    from restore.spin import spin
+
+    texts = _dev_texts()
+
+    def read(restorer):
+        gold = restored = right = made = 0
+        for i in range(6):
+            spun = spin(texts[i], "thesaurus", seed=1)
+            tail = texts[i + 8][: len(spun.text) // 4]
+            page = spun.text + "\n\n" + tail[: tail.rfind(" ")]
+            inside = [s for s in restorer.restore(page).substitutions if s.end <= len(spun.text)]
+            hits, correct = match_edits(spun.edits, inside)
+            gold, restored = gold + len(spun.edits), restored + sum(hits)
+            right, made = right + sum(correct), made + len(inside)
+        return restored / gold, right / max(made, 1)
+
+    recall, precision = read(Restorer())
+    assert recall >= 0.3 and precision >= 0.8  # (0.36 and 0.85 when written)
+    monkeypatch.setattr(scoring, "SHORT_WINDOW_MIN_SHARE", 99.0)  # the rule off
+    assert read(Restorer())[0] < 0.25  # (0.21: three of the six articles lost)
+
+
+def test_clean_pages_under_two_windows_stay_clean_when_read_thoroughly():
+    """The negative side of the short window: clean pages of 1,500-2,000 words
+    (two of our articles), read the thorough way, where it weighs."""
+    from restore.engine import Restorer
+
+    texts = _dev_texts()
+    restorer = Restorer(thorough=True)
+    pages = [texts[i] + "\n\n" + texts[i + 1] for i in range(0, 24, 2)]
+    assert all(1200 < len(page.split()) < 2000 for page in pages)
+    assert [len(restorer.restore(page).substitutions) for page in pages] == [0] * len(pages)
