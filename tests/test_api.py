@@ -416,20 +416,27 @@ def test_a_text_that_looks_thesaurus_style_is_read_thoroughly_only_if_that_readi
     assert restore.fix_and_explain(prose).substitutions == ()
 
 
-def test_a_longer_text_whose_sample_is_only_somewhat_likely_spun_is_read_thoroughly():
+@pytest.mark.parametrize("short_window", [False, True])
+def test_a_longer_text_whose_sample_is_only_somewhat_likely_spun_is_read_thoroughly(
+        short_window, monkeypatch):
     """Two of our articles in one text, spun thesaurus-style: the first 6,000
     characters alone find it 0.31 likely spun, under the cut of 0.5 that left
     such texts to the default reading, which restored next to nothing of them; the
     whole text read the thorough way is sure, and most of what it restores is right.
-    (Clean prose that looks thesaurus-style scores at most 1.6e-10 there.)"""
+    (Clean prose that looks thesaurus-style scores at most 1.6e-10 there.) The
+    sample's densest 600 words (scoring.SHORT_WINDOW_WORDS) find it surely spun
+    now; without them it is the faint case, which must still be read."""
     from pathlib import Path
 
-    from restore.engine import THESAURUS_MIN_SPIN, THESAURUS_SAMPLE_CHARS, get_restorer
+    import restore.scoring as scoring
+    from restore.engine import THESAURUS_MIN_SPIN, THESAURUS_SAMPLE_CHARS
     from restore.evaluate import match_edits
     from restore.scoring import spin_score
     from restore.spin import spin
 
-    restorer = get_restorer()
+    if not short_window:
+        monkeypatch.setattr(scoring, "SHORT_WINDOW_MIN_SHARE", 99.0)
+    restorer = Restorer()  # (not the shared one: it keeps its last evidence)
     clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
     original = clean[10].read_text(encoding="utf-8") + "\n\n" + clean[11].read_text(encoding="utf-8")
     doc = spin(original, "thesaurus", seed=4)
@@ -439,9 +446,12 @@ def test_a_longer_text_whose_sample_is_only_somewhat_likely_spun_is_read_thoroug
     end = text.rfind(" ", 0, THESAURUS_SAMPLE_CHARS)
     _, evidence = restorer.thorough_twin._everyday_evidence(
         text[:end], [c for c in strong if c.end <= end], False)
-    assert THESAURUS_MIN_SPIN <= spin_score(evidence) < 0.5
+    if short_window:
+        assert spin_score(evidence) > 0.99
+    else:
+        assert THESAURUS_MIN_SPIN <= spin_score(evidence) < 0.5
     assert restorer._thorough_reading(text, strong, lambda: 0.0, 0.5) is not None
-    result = restore.fix_and_explain(text)
+    result = restorer.restore(text)
     _, correct = match_edits(doc.edits, result.substitutions)
     assert len(result.substitutions) >= 50 and sum(correct) >= 0.7 * len(correct)
 
@@ -596,21 +606,29 @@ def test_a_spun_first_part_does_not_open_the_clean_rest_of_a_text():
     assert not [s for s in restore.fix_and_explain(text).substitutions if s.start > cut]
 
 
-def test_a_thesaurus_style_text_the_check_finds_faintly_spun_is_read_the_thorough_way():
+@pytest.mark.parametrize("short_window", [False, True])
+def test_a_thesaurus_style_text_the_check_finds_faintly_spun_is_read_the_thorough_way(
+        short_window, monkeypatch):
     """Our review article spun thesaurus-style (seed 1) scores 0.001 on the
     check's first 6,000 characters: under the old cut (0.01) the default
     reading kept it (spin score 0.0), now the thorough reading weighs it. The
-    clean texts of the Brown corpus score at most 1.6e-10 there."""
+    clean texts of the Brown corpus score at most 1.6e-10 there. (Its densest
+    600 words, scoring.SHORT_WINDOW_WORDS, now score it 0.84; without them it is
+    the faint case.)"""
     from pathlib import Path
 
-    from restore.engine import THESAURUS_MIN_SPIN, THESAURUS_SAMPLE_CHARS, get_restorer
+    import restore.scoring as scoring
+    from restore.engine import THESAURUS_MIN_SPIN, THESAURUS_SAMPLE_CHARS
     from restore.spin import spin
 
+    if not short_window:
+        monkeypatch.setattr(scoring, "SHORT_WINDOW_MIN_SHARE", 99.0)
     clean = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
     spun = spin(clean[10].read_text(encoding="utf-8"), "thesaurus", seed=1).text
-    restorer = get_restorer()
+    restorer = Restorer()  # (not the shared one: it keeps its last evidence)
     strong = restorer._strong_forms(spun)
-    assert THESAURUS_MIN_SPIN <= restorer._sample_spin(spun, strong, THESAURUS_SAMPLE_CHARS) < 0.01
+    sample = restorer._sample_spin(spun, strong, THESAURUS_SAMPLE_CHARS)
+    assert (sample > 0.5) if short_window else (THESAURUS_MIN_SPIN <= sample < 0.01)
     reading = restorer._thorough_reading(spun, strong, lambda: 0.0, 0.5)
     assert reading is not None and reading.spin_score > 0.0
 

@@ -226,6 +226,7 @@ def test_a_spun_article_in_a_long_text_is_found(monkeypatch):
 
     windowed, windowed_spin = recall_and_spin()
     monkeypatch.setattr(scoring, "DOCUMENT_WINDOW_WORDS", 10**9)  # no window: the whole text
+    monkeypatch.setattr(scoring, "SHORT_WINDOW_MIN_SHARE", 10**9)  # (nor a short one)
     whole, whole_spin = recall_and_spin()
     assert windowed_spin > 0.99 and whole_spin < 0.5
     assert windowed >= whole + 0.1
