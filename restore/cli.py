@@ -41,6 +41,13 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def _fail_if_missing(paths: Sequence[str]) -> None:
+    """A usage error for the first path (not ``-``, stdin) that does not exist."""
+    for path in paths:
+        if path != "-" and not os.path.exists(path):
+            _fail(f"{path}: no such file")
+
+
 def _read(path: str, encoding: str) -> str:
     if path == "-":
         data = binary_stream("stdin").read()
@@ -207,9 +214,7 @@ def fix(paths: tuple[str, ...], threshold: float | None, families: tuple[str, ..
         _fail("--output-dir is the input folder; use --in-place to rewrite files")
     restorer = _restorer(families, wordlists, thorough)
     write = bool(output_dir or in_place)
-    for path in paths:
-        if not os.path.exists(path):
-            _fail(f"{path}: no such file")
+    _fail_if_missing(paths)
     try:
         items = discover(paths, include or DEFAULT_INCLUDE, exclude, output_dir, in_place)
     except OutputClash as error:
@@ -362,9 +367,7 @@ def check(paths: tuple[str, ...], threshold: float | None, families: tuple[str, 
     encoding = check_encoding(encoding)
     if "-" in paths and len(paths) > 1:
         _fail("- (stdin) works only alone")
-    for path in paths:
-        if path != "-" and not os.path.exists(path):
-            _fail(f"{path}: no such file")
+    _fail_if_missing(paths)
     restorer = _restorer(families, wordlists, thorough)
     if paths == ("-",):
         text = _read("-", encoding)
