@@ -329,6 +329,49 @@ def test_a_lightly_spun_article_in_a_page_is_found(monkeypatch):
     assert sum(right for _, right, _ in windowed) >= 2 * sum(right for _, right, _ in unwindowed)
 
 
+def test_a_lightly_spun_article_in_a_page_is_read_by_its_own_spinners_rules(monkeypatch):
+    """An article spun WordNet-style at 5% before three clean ones: over the
+    whole page its multiword forms are too thin to show that spinner, so the
+    thorough reading applied a thesaurus-style spinner's rules (no multiword
+    lemma, no function word as the original). Its densest thousand words show
+    it, and it is read by the WordNet-style rules: more is restored, as right
+    or more so, and the clean prose is left as alone as before."""
+    from restore.engine import Restorer, get_restorer
+
+    restorer = get_restorer()
+    documents = [_spun_article_and_clean_prose(index, rate=0.05) for index in (9, 14, 21)]
+    for _, document in documents:
+        strong = restorer._strong_forms(document)
+        assert not restorer._shows_multiword_spins(document, strong)
+        assert restorer._shows_multiword_spins(document, strong, densest=True)
+    read = _spun_part_and_clean_part(documents)
+    monkeypatch.setattr(Restorer, "_densest_shows_multiword_spins", lambda self, text, forms: False)
+    before = _spun_part_and_clean_part(documents)
+    assert sum(right for _, right, _ in read) >= 1.2 * sum(right for _, right, _ in before)
+    assert (sum(right for _, right, _ in read) / sum(inside for inside, _, _ in read)
+            >= sum(right for _, right, _ in before) / sum(inside for inside, _, _ in before))
+    assert sum(outside for _, _, outside in read) <= sum(outside for _, _, outside in before) + 1
+
+
+def test_a_thesaurus_style_article_or_clean_prose_in_a_page_shows_no_wordnet_style_spinner():
+    """The negative side: the densest thousand words of a page whose article was
+    spun thesaurus-style, or of four clean articles, do not show a WordNet-style
+    spinner (the densest of several windows is denser by chance, so it needs
+    more evidence a word than a whole text does)."""
+    from pathlib import Path
+
+    from restore.engine import get_restorer
+
+    restorer = get_restorer()
+    pages = [document for _, document in (_spun_article_and_clean_prose(index, family="thesaurus")
+                                          for index in range(0, 24, 3))]
+    paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    pages += ["\n\n".join(texts[index:index + 4]) for index in range(0, 20, 4)]
+    for page in pages:
+        assert not restorer._shows_multiword_spins(page, restorer._strong_forms(page), densest=True)
+
+
 def test_the_output_of_a_thorough_reading_is_read_again_as_a_text_of_its_own(monkeypatch):
     """A page that holds an article spun at 5% is read the thorough way; its
     output, given again, is read from its own strong forms and sample, and
