@@ -353,6 +353,52 @@ def test_a_lightly_spun_article_in_a_page_is_read_by_its_own_spinners_rules(monk
     assert sum(outside for _, _, outside in read) <= sum(outside for _, _, outside in before) + 1
 
 
+def _spun_article_and_clean_tail(index: int):
+    """A dev-set article spun WordNet-style (seed 1), then, after a blank line,
+    the first eighth of the next one as written, to its last full stop (about
+    100 words: a blurb or an author's note after a scraped article)."""
+    spun, _ = _spun_article_and_clean_prose(index, clean_count=0)
+    from pathlib import Path
+
+    paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
+    words = paths[(index + 1) % len(paths)].read_text(encoding="utf-8").split()
+    tail = " ".join(words[:len(words) // 8])
+    return spun, spun.text + "\n\n" + tail[:tail.rfind(".") + 1]
+
+
+def test_a_short_clean_tail_after_a_spun_article_is_left_alone(monkeypatch):
+    """The chain of stretches switches between spun and clean more readily
+    where a paragraph starts: a tail of about 100 words after a spun article
+    was too short to outweigh a switch at the usual cost, and got false edits
+    ("daylight" -> "day"). The article is restored as before."""
+    import restore.decoder as decoder
+    from restore.scoring import SEGMENT_SWITCH_LOG_PROB
+
+    documents = [_spun_article_and_clean_tail(index) for index in (0, 6, 16, 21)]
+    read = _spun_part_and_clean_part(documents)
+    assert sum(outside for _, _, outside in read) == 0
+    monkeypatch.setattr(decoder, "SEGMENT_PARAGRAPH_SWITCH_LOG_PROB", SEGMENT_SWITCH_LOG_PROB)
+    before = _spun_part_and_clean_part(documents)
+    assert sum(outside for _, _, outside in before) >= 4
+    assert sum(right for _, right, _ in read) >= 0.98 * sum(right for _, right, _ in before)
+
+
+def test_a_spun_articles_own_paragraphs_are_not_read_as_clean():
+    """The negative side: inside an article spun throughout, lightly (5%), every
+    paragraph start is a cheaper switch, yet no paragraph of it is read as
+    clean: the stretch posteriors stay spun in each of them (at a cost of -2
+    a fifth of two of these articles' stretches went clean)."""
+    from restore.scoring import EvidenceAlong, span_weights, spun_segments
+    from restore.engine import get_restorer
+
+    restorer = get_restorer()
+    for index in (0, 6, 16, 21):
+        spun, _ = _spun_article_and_clean_prose(index, clean_count=0, rate=0.05)
+        strong = restorer._strong_forms(spun.text)
+        _, odds = spun_segments(spun.text, EvidenceAlong(span_weights(strong)))
+        assert len(odds) > 20 and all(o > 0 for o in odds)
+
+
 def test_a_thesaurus_style_article_or_clean_prose_in_a_page_shows_no_wordnet_style_spinner():
     """The negative side: the densest thousand words of a page whose article was
     spun thesaurus-style, or of four clean articles, do not show a WordNet-style
