@@ -45,7 +45,7 @@ from .lm import LM_WORD, LanguageModel, get_language_model, lm_form, lm_words
 from .number_style import other_spelling
 from .memo import Memo
 from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, SEGMENT_PARAGRAPH_SWITCH_LOG_PROB,
-                      SEGMENT_SHARE, SEGMENT_SWITCH_LOG_PROB,
+                      SEGMENT_SHARE, THESAURUS_PARAGRAPH_SWITCH_LOG_PROB,
                       THOROUGH_HITS_PER_WORD, THESAURUS_SEGMENT_SHARE, TORTURED_FAMILY,
                       DocumentEvidence, Scored, document_evidence, is_self_evident,
                       log_likelihood_ratio, logit, restorable_as_wordnet_spin, sigmoid,
@@ -411,11 +411,11 @@ class LanguageModelScorer:
         bare_rule = not self.thorough or evidence.wordnet_style
         # (a thesaurus-style reading's everyday forms make clean prose look denser:
         # its chain of stretches weighs them against a larger share, and switches
-        # at a paragraph no more readily than elsewhere)
+        # at a paragraph less readily than the WordNet-style reading's)
         if bare_rule:
             share, paragraph_switch = SEGMENT_SHARE, SEGMENT_PARAGRAPH_SWITCH_LOG_PROB
         else:
-            share, paragraph_switch = THESAURUS_SEGMENT_SHARE, SEGMENT_SWITCH_LOG_PROB
+            share, paragraph_switch = THESAURUS_SEGMENT_SHARE, THESAURUS_PARAGRAPH_SWITCH_LOG_PROB
         spun_here = spun_probabilities(text, candidates, evidence, analysis.weights, share,
                                        paragraph_switch)
         if self.thorough:

@@ -353,16 +353,17 @@ def test_a_lightly_spun_article_in_a_page_is_read_by_its_own_spinners_rules(monk
     assert sum(outside for _, _, outside in read) <= sum(outside for _, _, outside in before) + 1
 
 
-def _spun_article_and_clean_tail(index: int):
-    """A dev-set article spun WordNet-style (seed 1), then, after a blank line,
-    the first eighth of the next one as written, to its last full stop (about
-    100 words: a blurb or an author's note after a scraped article)."""
-    spun, _ = _spun_article_and_clean_prose(index, clean_count=0)
+def _spun_article_and_clean_tail(index: int, family: str = "wordnet", part: int = 8):
+    """A dev-set article spun by ``family`` (seed 1), then, after a blank line,
+    the first ``1/part`` of the next one as written, to its last full stop
+    (an eighth is about 100 words: a blurb or an author's note after a scraped
+    article)."""
+    spun, _ = _spun_article_and_clean_prose(index, clean_count=0, family=family)
     from pathlib import Path
 
     paths = sorted((Path(__file__).parent.parent / "corpora" / "clean").glob("*.txt"))
     words = paths[(index + 1) % len(paths)].read_text(encoding="utf-8").split()
-    tail = " ".join(words[:len(words) // 8])
+    tail = " ".join(words[:len(words) // part])
     return spun, spun.text + "\n\n" + tail[:tail.rfind(".") + 1]
 
 
@@ -381,6 +382,22 @@ def test_a_short_clean_tail_after_a_spun_article_is_left_alone(monkeypatch):
     before = _spun_part_and_clean_part(documents)
     assert sum(outside for _, _, outside in before) >= 4
     assert sum(right for _, right, _ in read) >= 0.98 * sum(right for _, right, _ in before)
+
+
+def test_a_clean_tail_after_a_thesaurus_style_article_is_left_alone(monkeypatch):
+    """The same in the thesaurus-style reading, at its own cost (e^-8): a tail a
+    quarter the article's length after a thesaurus-style article got false
+    edits, and with it the article is restored as before."""
+    import restore.decoder as decoder
+    from restore.scoring import SEGMENT_SWITCH_LOG_PROB
+
+    documents = [_spun_article_and_clean_tail(index, "thesaurus", 4) for index in (0, 11, 12, 19)]
+    read = _spun_part_and_clean_part(documents)
+    assert sum(outside for _, _, outside in read) == 0
+    monkeypatch.setattr(decoder, "THESAURUS_PARAGRAPH_SWITCH_LOG_PROB", SEGMENT_SWITCH_LOG_PROB)
+    before = _spun_part_and_clean_part(documents)
+    assert sum(outside for _, _, outside in before) >= 5
+    assert sum(right for _, right, _ in read) >= 0.95 * sum(right for _, right, _ in before)
 
 
 def test_a_spun_articles_own_paragraphs_are_not_read_as_clean():
