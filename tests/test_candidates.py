@@ -70,6 +70,16 @@ def test_a_phrase_spelled_with_other_separators_is_no_candidate_after_one_that_i
     assert [(c.start, c.spun) for c in matcher.find(text)] == [(12, "past times")]
 
 
+def test_keys_added_in_frequency_order_give_the_same_hits():
+    from restore.candidates import _automaton_of
+
+    keys = [" past times ", " past ", " times ", " inward ", " in ward ", " á b ", " 400 ",
+            " well-nigh ", " it's ", " times  ten "]
+    text = " past times, inward in ward á b 400 well-nigh it's times  ten past "
+    assert (list(_automaton_of(keys, ordered=True).iter(text))
+            == list(_automaton_of(keys).iter(text)) != [])
+
+
 def test_bare_flag(small_rows):
     matcher = PhraseMatcher(small_rows)
     bare = [(c.spun, c.bare) for c in matcher.find("it volition, then volition go")]
