@@ -99,6 +99,8 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
                 (DOC_PRIOR_LOG_ODDS + each_form_once(text, bounds) - ROUNDS_TO_ZERO_LOG_ODDS)
                 / DISTINCT_FORMS_HITS_PER_WORD)):
             return False
+    if not bounds:  # (no span: no surroundings to weigh)
+        return True
     # each span's surroundings, as scoring.spun_probabilities measures them (its
     # words are its spaces and line breaks: counted as the spaces of a copy). The
     # spaces of the whole blocks inside them, counted once for the text, are words
@@ -107,7 +109,7 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
     limit = logit(min_spun) - MARGIN
     reach = WINDOW_WORDS * CHARS_PER_WORD
     length = len(text)
-    spaced = text.replace("\n", " ") if bounds else text
+    spaced = text.replace("\n", " ")
     spaces = spaces_by_block(spaced, BLOCK_CHARS)
     for start, end, _ in bounds:
         low, high = max(0, start - reach), min(length, end + reach)
