@@ -41,6 +41,7 @@ False
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, repeat
 from typing import Sequence
 
 from .candidates import Candidate
@@ -53,6 +54,7 @@ from .scoring import (CHARS_PER_WORD, DISTINCT_FORMS_HITS_PER_WORD, DOC_PRIOR_LO
 ROUNDS_TO_ZERO_LOG_ODDS = -12.0
 PRIOR_ROUNDING = 1e-4  # merged number spellings get their summed prior to four decimals
 MARGIN = 1e-3  # log-odds kept clear of every limit (the sums are added up in another order)
+BLOCK_CHARS = 512  # spaces are counted in blocks of this many characters first
 
 
 def max_unconsulted_confidence(min_spun: float) -> float:
@@ -97,19 +99,40 @@ def nothing_to_restore(text: str, candidates: Sequence[Candidate], cut: float,
                 (DOC_PRIOR_LOG_ODDS + each_form_once(text, bounds) - ROUNDS_TO_ZERO_LOG_ODDS)
                 / DISTINCT_FORMS_HITS_PER_WORD)):
             return False
+    if not bounds:  # (no span: no surroundings to weigh)
+        return True
     # each span's surroundings, as scoring.spun_probabilities measures them (its
-    # words are its spaces and line breaks: counted as the spaces of a copy)
+    # words are its spaces and line breaks: counted as the spaces of a copy). The
+    # spaces of the whole blocks inside them, counted once for the text, are words
+    # enough for most spans (fewer words only weigh the evidence less); the
+    # others' are counted where they are
     limit = logit(min_spun) - MARGIN
     reach = WINDOW_WORDS * CHARS_PER_WORD
     length = len(text)
-    spaced = text.replace("\n", " ") if bounds else text
+    spaced = text.replace("\n", " ")
+    spaces = spaces_by_block(spaced, BLOCK_CHARS)
     for start, end, _ in bounds:
         low, high = max(0, start - reach), min(length, end + reach)
-        words = spaced.count(" ", low, high)
         evidence = prefix[bisect_right(starts, high)] - prefix[bisect_left(starts, low)]
-        if DOC_PRIOR_LOG_ODDS + evidence - HITS_PER_WORD * words > limit:
+        first, last = -(-low // BLOCK_CHARS), high // BLOCK_CHARS  # the whole blocks inside
+        fewest = spaces[last] - spaces[first] if last > first else 0
+        if (DOC_PRIOR_LOG_ODDS + evidence - HITS_PER_WORD * fewest > limit
+                and DOC_PRIOR_LOG_ODDS + evidence - HITS_PER_WORD * spaced.count(" ", low, high)
+                > limit):
             return False
     return True
+
+
+def spaces_by_block(text: str, size: int) -> list[int]:
+    """The spaces of ``text`` before each multiple of ``size`` (up to the first
+    at or past its end), counted in C a block at a time: ``text[:k * size]``
+    holds ``spaces_by_block(text, size)[k]``.
+
+    >>> spaces_by_block("one two  three four", 8)
+    [0, 2, 4, 4]
+    """
+    cuts = range(0, len(text) + size, size)
+    return [0, *accumulate(map(text.count, repeat(" "), cuts, cuts[1:]))]
 
 
 def span_bounds(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]:
@@ -144,15 +167,22 @@ def span_bounds(candidates: Sequence[Candidate]) -> list[tuple[int, int, float]]
 
 def has_more_words(text: str, count: float) -> bool:
     """Does ``text`` hold more than ``count`` words (as ``str.split`` finds
-    them)? Counted in a head of the text just long enough: a head never
-    holds more words than the whole.
+    them)? Counted in a head of the text just long enough (a head never
+    holds more words than the whole), and only up to the one word more.
 
     >>> has_more_words("one two  three", 2), has_more_words("one two  three", 3)
     (True, False)
+    >>> has_more_words("one two  three", 2.5), has_more_words("", -1), has_more_words("", 0)
+    (True, True, False)
     """
-    size = int(max(count, 0) * 8) + 64  # about six characters a word, and some to spare
+    if count < 0:
+        return True
+    # more words than count is more than its whole part: split that many times, the
+    # head holds more exactly when a piece is left
+    most = int(count)
+    size = int(count * 8) + 64  # about six characters a word, and some to spare
     while True:
-        if len(text[:size].split()) > count:
+        if len(text[:size].split(None, most)) > most:
             return True
         if size >= len(text):
             return False

@@ -62,6 +62,24 @@ def test_punctuation_inside_a_phrase_blocks_it(small_rows):
     assert spans(matcher, "past, times") == []
 
 
+def test_a_phrase_spelled_with_other_separators_is_no_candidate_after_one_that_is(small_rows):
+    # what a spelling of a phrase may be restored by is kept for its next hit:
+    # "past.times" is not "past times", before or after it
+    matcher = PhraseMatcher(small_rows)
+    text = "past.times, past times, past.times"
+    assert [(c.start, c.spun) for c in matcher.find(text)] == [(12, "past times")]
+
+
+def test_keys_added_in_frequency_order_give_the_same_hits():
+    from restore.candidates import _automaton_of
+
+    keys = [" past times ", " past ", " times ", " inward ", " in ward ", " á b ", " 400 ",
+            " well-nigh ", " it's ", " times  ten "]
+    text = " past times, inward in ward á b 400 well-nigh it's times  ten past "
+    assert (list(_automaton_of(keys, ordered=True).iter(text))
+            == list(_automaton_of(keys).iter(text)) != [])
+
+
 def test_bare_flag(small_rows):
     matcher = PhraseMatcher(small_rows)
     bare = [(c.spun, c.bare) for c in matcher.find("it volition, then volition go")]
@@ -110,7 +128,7 @@ def test_normalise_in_stretches_is_one_translation(text):
     assert len(normalise(text)) == len(text)
 
 
-@given(st.text(alphabet=st.sampled_from(list("aZ ,.’‘`´-'éÉßİΣσς\u00a0\u200b\ufeff\u0301—“😀ÀÞµ\t\n\r\x00日本"))
+@given(st.text(alphabet=st.sampled_from(list("aZ ,.’‘`´-'éÉßİΣσς\u00a0\u200b\ufeff\u0301—–“”„…•€😀ÀÞµ\t\n\r\x00日本"))
                | st.characters(), max_size=40))
 def test_normalise_in_bytes_is_normalise_with_str_methods(text):
     from restore.candidates import _normalise_slowly

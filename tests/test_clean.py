@@ -36,6 +36,22 @@ def test_a_text_proved_clean_is_clean(text, full_path):
     assert get_restorer().restore(text) == full_path.restore(text)
 
 
+@pytest.mark.parametrize("min_spun", [0.01, 0.001, 0.1])
+def test_the_words_counted_by_blocks_first_decide_as_the_words_of_each_span(min_spun, monkeypatch):
+    # nothing_to_restore counts the spaces of whole blocks first, and a span's own
+    # only when those are too few; with blocks longer than any text it counts
+    # every span's: the answers must be the same
+    import restore.clean
+
+    texts = CLEAN + SPUN + CASES[::3] + [" ".join(CLEAN)[:60_000], "\n\n".join(SPUN)[:40_000]]
+    matcher = get_restorer().matcher.strong
+    found = [(text, matcher.find(text)) for text in texts]
+    by_blocks = [nothing_to_restore(text, strong, 0.5, min_spun) for text, strong in found]
+    monkeypatch.setattr(restore.clean, "BLOCK_CHARS", 10 ** 9)
+    assert by_blocks == [nothing_to_restore(text, strong, 0.5, min_spun) for text, strong in found]
+    assert any(by_blocks) and not all(by_blocks)
+
+
 def test_the_proof_applies_to_clean_prose_only():
     restorer = get_restorer()
     long_clean = "\n\n".join(CLEAN)
