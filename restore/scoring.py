@@ -138,17 +138,19 @@ WINDOW_WORDS = 100  # words on each side of a candidate that count as its contex
 CHARS_PER_WORD = 6  # English prose, spaces included
 SEGMENT_UNIT_WORDS = 30
 SEGMENT_SWITCH_LOG_PROB = -12.0
-# ...but where a paragraph starts (after a blank line) the chain switches at this cost, in
-# the WordNet-style reading: a page joins its parts there. A clean tail after a spun article
-# (a blurb, an author's note) was too short to outweigh the switch: after each dev article
-# spun at 18%, tails of about 100 words got 82 false edits in 6,462 words at -12, 19 at -6,
-# 4 at -4, 0 at -3; at 5%, quarter-length tails 85 in 14,622 words, 28 at -4. The dev set
-# at 18% is unchanged, at 5% 0.631 / 0.841 -> 0.626 / 0.843 (-3: 0.620 / 0.847). In the
-# thesaurus-style reading, whose evidence is thinner, at -4 paragraphs of the article went clean
-# (dev 0.453 -> 0.434): it switches there at a cost between the two, which cut its tails'
-# false edits (a quarter-length tail after each dev article) 53 -> 9 in 14,622 words, dev
-# 0.453 / 0.829 -> 0.452 / 0.830 (-6: 8 false edits, 0.447); see docs/accuracy_notes.md,
-# "A short tail after the article, and paragraphs"
+# ...but from spun to clean where a paragraph starts (after a blank line) the chain switches
+# at this cost, in the WordNet-style reading: a spun article may end there. A clean tail after
+# a spun article (a blurb, an author's note) was too short to outweigh the switch: after each
+# dev article spun at 18%, tails of about 100 words got 82 false edits in 6,462 words at -12,
+# 19 at -6, 4 at -4, 0 at -3; at 5%, quarter-length tails 85 in 14,622 words, 25 at -4. From
+# clean to spun it stays -12: made cheap both ways, a run of paragraphs without evidence in a
+# lightly spun text went clean (Brown press texts, paragraphs of a sentence or two, at 5%
+# 0.610 -> 0.589 recall; one way, 0.604). The dev set at 18% is unchanged, at 5% 0.631 /
+# 0.841 -> 0.629 / 0.842. In the thesaurus-style reading, whose evidence is thinner, at -4
+# paragraphs of the article went clean (dev 0.453 -> 0.434): it switches there at a cost
+# between the two, which cut its tails' false edits (a quarter-length tail after each dev
+# article) 53 -> 9 in 14,622 words, dev 0.453 / 0.829 -> 0.452 / 0.829, Brown press 0.354
+# -> 0.345; see docs/accuracy_notes.md, "A short tail after the article, and paragraphs"
 SEGMENT_PARAGRAPH_SWITCH_LOG_PROB = -4.0
 THESAURUS_PARAGRAPH_SWITCH_LOG_PROB = -8.0
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
@@ -744,8 +746,8 @@ def spun_segments(text: str, along: EvidenceAlong, share: float = SEGMENT_SHARE,
     two-state chain (spun, clean) whose spun state draws a stretch's evidence
     against ``share`` of the evidence a word of the text's densest
     DOCUMENT_WINDOW_WORDS words, and which switches state at a cost of
-    SEGMENT_SWITCH_LOG_PROB, or ``paragraph_switch`` into a stretch that starts
-    a paragraph.
+    SEGMENT_SWITCH_LOG_PROB, but from spun to clean at ``paragraph_switch``
+    into a stretch that starts a paragraph.
 
     >>> text = " ".join(["w"] * 600)
     >>> dense = EvidenceAlong([(2 * i, 2 * i + 1, 1.5) for i in range(0, 300, 4)])
@@ -761,23 +763,27 @@ def spun_segments(text: str, along: EvidenceAlong, share: float = SEGMENT_SHARE,
     rate = share * densest_density(evidence, words)
     gain = [found - rate * n for found, n in zip(evidence, words)]
     count = len(units)
-    # the chain's log probability of switching state, and of staying, into each stretch:
-    # cheaper where a paragraph starts (after a blank line)
-    switch = [paragraph_switch if u and _BLANK_LINE.search(
+    # the chain's log probability of switching from spun to clean into each stretch,
+    # cheaper where a paragraph starts (after a blank line: a spun article may end
+    # there), and of staying spun; from clean to spun it switches at the one cost
+    # (a clean interlude inside a lightly spun text then costs both)
+    to_clean = [paragraph_switch if u and _BLANK_LINE.search(
         text, units[u - 1][1], units[u][0]) else SEGMENT_SWITCH_LOG_PROB for u in range(count)]
-    stay = [math.log1p(-math.exp(cost)) for cost in switch]
+    stay_spun = [math.log1p(-math.exp(cost)) for cost in to_clean]
+    to_spun = SEGMENT_SWITCH_LOG_PROB
+    stay_clean = math.log1p(-math.exp(to_spun))
     # forward: log P(evidence so far, state) for spun and clean, the clean
     # state's evidence the reference (0), both states alike at the start
     spun_f, clean_f = [0.0] * count, [0.0] * count
     spun_f[0], clean_f[0] = gain[0], 0.0
     for u in range(1, count):
-        spun_f[u] = gain[u] + _log_add(spun_f[u - 1] + stay[u], clean_f[u - 1] + switch[u])
-        clean_f[u] = _log_add(clean_f[u - 1] + stay[u], spun_f[u - 1] + switch[u])
+        spun_f[u] = gain[u] + _log_add(spun_f[u - 1] + stay_spun[u], clean_f[u - 1] + to_spun)
+        clean_f[u] = _log_add(clean_f[u - 1] + stay_clean, spun_f[u - 1] + to_clean[u])
     spun_b, clean_b = [0.0] * count, [0.0] * count
     for u in range(count - 2, -1, -1):
-        into, kept = switch[u + 1], stay[u + 1]
-        spun_b[u] = _log_add(kept + gain[u + 1] + spun_b[u + 1], into + clean_b[u + 1])
-        clean_b[u] = _log_add(kept + clean_b[u + 1], into + gain[u + 1] + spun_b[u + 1])
+        spun_b[u] = _log_add(stay_spun[u + 1] + gain[u + 1] + spun_b[u + 1],
+                             to_clean[u + 1] + clean_b[u + 1])
+        clean_b[u] = _log_add(stay_clean + clean_b[u + 1], to_spun + gain[u + 1] + spun_b[u + 1])
     odds = [spun_f[u] + spun_b[u] - clean_f[u] - clean_b[u] for u in range(count)]
     return [start for start, _, _ in units], odds
 

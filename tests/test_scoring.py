@@ -368,9 +368,9 @@ def _spun_article_and_clean_tail(index: int, family: str = "wordnet", part: int 
 
 
 def test_a_short_clean_tail_after_a_spun_article_is_left_alone(monkeypatch):
-    """The chain of stretches switches between spun and clean more readily
-    where a paragraph starts: a tail of about 100 words after a spun article
-    was too short to outweigh a switch at the usual cost, and got false edits
+    """The chain of stretches switches from spun to clean more readily where a
+    paragraph starts: a tail of about 100 words after a spun article was too
+    short to outweigh a switch at the usual cost, and got false edits
     ("daylight" -> "day"). The article is restored as before."""
     import restore.decoder as decoder
     from restore.scoring import SEGMENT_SWITCH_LOG_PROB
@@ -402,9 +402,9 @@ def test_a_clean_tail_after_a_thesaurus_style_article_is_left_alone(monkeypatch)
 
 def test_a_spun_articles_own_paragraphs_are_not_read_as_clean():
     """The negative side: inside an article spun throughout, lightly (5%), every
-    paragraph start is a cheaper switch, yet no paragraph of it is read as
-    clean: the stretch posteriors stay spun in each of them (at a cost of -2
-    a fifth of two of these articles' stretches went clean)."""
+    paragraph start is a cheaper switch to clean, yet no paragraph of it is
+    read as clean: the stretch posteriors stay spun in each of them (at a cost
+    of -1 a tenth of one article's stretches went clean, at -0.5 up to 58%)."""
     from restore.scoring import EvidenceAlong, span_weights, spun_segments
     from restore.engine import get_restorer
 
