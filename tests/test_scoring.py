@@ -1,3 +1,5 @@
+import pytest
+
 from restore.candidates import PhraseMatcher
 from restore.decoder import LanguageModelScorer
 from restore.spans import IntervalSet
@@ -367,37 +369,28 @@ def _spun_article_and_clean_tail(index: int, family: str = "wordnet", part: int 
     return spun, spun.text + "\n\n" + tail[:tail.rfind(".") + 1]
 
 
-def test_a_short_clean_tail_after_a_spun_article_is_left_alone(monkeypatch):
+@pytest.mark.parametrize("family, part, indexes, constant, fewest_before, kept", [
+    ("wordnet", 8, (0, 6, 16, 21), "SEGMENT_PARAGRAPH_SWITCH_LOG_PROB", 4, 0.98),
+    ("thesaurus", 4, (0, 11, 12, 19), "THESAURUS_PARAGRAPH_SWITCH_LOG_PROB", 5, 0.95),
+])
+def test_a_short_clean_tail_after_a_spun_article_is_left_alone(
+        monkeypatch, family, part, indexes, constant, fewest_before, kept):
     """The chain of stretches switches from spun to clean more readily where a
-    paragraph starts: a tail of about 100 words after a spun article was too
-    short to outweigh a switch at the usual cost, and got false edits
-    ("daylight" -> "day"). The article is restored as before."""
+    paragraph starts (e^-4 in the WordNet-style reading, e^-8 in the
+    thesaurus-style one): a clean tail after a spun article (about 100 words
+    after a WordNet-style one, a quarter of its length after a thesaurus-style
+    one) was too short to outweigh a switch at the usual cost, and got false
+    edits ("daylight" -> "day"). The article is restored as before."""
     import restore.decoder as decoder
     from restore.scoring import SEGMENT_SWITCH_LOG_PROB
 
-    documents = [_spun_article_and_clean_tail(index) for index in (0, 6, 16, 21)]
+    documents = [_spun_article_and_clean_tail(index, family, part) for index in indexes]
     read = _spun_part_and_clean_part(documents)
     assert sum(outside for _, _, outside in read) == 0
-    monkeypatch.setattr(decoder, "SEGMENT_PARAGRAPH_SWITCH_LOG_PROB", SEGMENT_SWITCH_LOG_PROB)
+    monkeypatch.setattr(decoder, constant, SEGMENT_SWITCH_LOG_PROB)
     before = _spun_part_and_clean_part(documents)
-    assert sum(outside for _, _, outside in before) >= 4
-    assert sum(right for _, right, _ in read) >= 0.98 * sum(right for _, right, _ in before)
-
-
-def test_a_clean_tail_after_a_thesaurus_style_article_is_left_alone(monkeypatch):
-    """The same in the thesaurus-style reading, at its own cost (e^-8): a tail a
-    quarter the article's length after a thesaurus-style article got false
-    edits, and with it the article is restored as before."""
-    import restore.decoder as decoder
-    from restore.scoring import SEGMENT_SWITCH_LOG_PROB
-
-    documents = [_spun_article_and_clean_tail(index, "thesaurus", 4) for index in (0, 11, 12, 19)]
-    read = _spun_part_and_clean_part(documents)
-    assert sum(outside for _, _, outside in read) == 0
-    monkeypatch.setattr(decoder, "THESAURUS_PARAGRAPH_SWITCH_LOG_PROB", SEGMENT_SWITCH_LOG_PROB)
-    before = _spun_part_and_clean_part(documents)
-    assert sum(outside for _, _, outside in before) >= 5
-    assert sum(right for _, right, _ in read) >= 0.95 * sum(right for _, right, _ in before)
+    assert sum(outside for _, _, outside in before) >= fewest_before
+    assert sum(right for _, right, _ in read) >= kept * sum(right for _, right, _ in before)
 
 
 def test_a_spun_articles_own_paragraphs_are_not_read_as_clean():
