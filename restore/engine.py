@@ -650,11 +650,14 @@ class Restorer:
         evidence of spinning? The WordNet-style spinner writes multiword lemmas,
         a thesaurus-style one swaps single words: their evidence, in nats per
         100 words, was 0.5-3.5 in our texts spun WordNet-style at 3-5% (4-10 at
-        18%), at most 0.72 in thesaurus-style ones and 0.34 in clean prose."""
+        18%), at most 0.72 in thesaurus-style ones and 0.34 in clean prose.
+        ``densest``: a long text's densest window may show them too (see
+        :meth:`_densest_shows_multiword_spins`)."""
         multiword = [c for c in strong if " " in c.spun]
         if not multiword:
             return False
-        if not (self._quick_proof and not self._may_show_multiword_spins(text, multiword)):
+        # (the quick proof may show that the whole text's evidence cannot reach the bar)
+        if not self._quick_proof or self._may_show_multiword_spins(text, multiword):
             evidence = self._evidence(text, multiword)
             if evidence.word_spinner_log_lr >= WORDNET_STYLE_MIN_EVIDENCE * evidence.words:
                 return True
@@ -679,8 +682,9 @@ class Restorer:
         spans = span_weights(multiword)
         if not spans:
             return False
-        _, first, last = EvidenceAlong(spans).densest(width + 1)
-        low, high = widen_to_whitespace(text, spans[first][0], min(len(text), spans[first][0] + width))
+        _, first, _ = EvidenceAlong(spans).densest(width + 1)
+        start = spans[first][0]
+        low, high = widen_to_whitespace(text, start, min(len(text), start + width))
         inside = [c for c in multiword if low <= c.start and c.end <= high]
         window = text[low:high]
         shifted = [replace(c, start=c.start - low, end=c.end - low) for c in inside]
