@@ -437,10 +437,8 @@ class Restorer:
         if end - start > chars:
             end = text.rfind(" ", start, start + chars)
             end = start + chars if end <= start else end
-        inside = [c for c in strong if start <= c.start and c.end <= end]
-        if start:
-            inside = [replace(c, start=c.start - start, end=c.end - start) for c in inside]
-        _, evidence = self.thorough_twin._everyday_evidence(text[start:end], inside, False)
+        _, evidence = self.thorough_twin._everyday_evidence(*_within(text, strong, start, end),
+                                                            False)
         return evidence
 
     def _strong_forms(self, text: str) -> list[Candidate]:
@@ -685,10 +683,7 @@ class Restorer:
         _, first, _ = EvidenceAlong(spans).densest(width + 1)
         start = spans[first][0]
         low, high = widen_to_whitespace(text, start, min(len(text), start + width))
-        inside = [c for c in multiword if low <= c.start and c.end <= high]
-        window = text[low:high]
-        shifted = [replace(c, start=c.start - low, end=c.end - low) for c in inside]
-        evidence = self._evidence(window, shifted)
+        evidence = self._evidence(*_within(text, multiword, low, high))
         return evidence.word_spinner_log_lr >= WORDNET_STYLE_DENSEST_MIN_EVIDENCE * evidence.words
 
     @staticmethod
@@ -780,6 +775,23 @@ class Restorer:
         else:
             scored, shift = measure(text, candidates, evidence)
         return to_substitutions(choose(scored, cut)), scored, shift
+
+
+def _within(text: str, candidates: Sequence[Candidate], low: int, high: int
+            ) -> tuple[str, list[Candidate]]:
+    """``text[low:high]`` and the ``candidates`` that lie inside it, their
+    offsets made relative to it.
+
+    >>> row = Row("inward", "in", 0.9, "f", "", "t")
+    >>> part, inside = _within("go inward now", [Candidate(3, 9, "inward", "in", row, "exact",
+    ...                                                    True, False)], 3, 13)
+    >>> part, [(c.start, c.end, part[c.start:c.end]) for c in inside]
+    ('inward now', [(0, 6, 'inward')])
+    """
+    inside = [c for c in candidates if low <= c.start and c.end <= high]
+    if low:
+        inside = [replace(c, start=c.start - low, end=c.end - low) for c in inside]
+    return text[low:high], inside
 
 
 def _check_text(text: object) -> None:
