@@ -1,6 +1,7 @@
 """Evaluation: metrics, and a runner over the corpora (``python -m restore.evaluate``).
 
-Metrics (all on gold edits from :mod:`restore.spin`):
+Metrics (all on gold edits from :mod:`restore.spin`, or on a real spun text and its
+original, from :mod:`restore.align`: :func:`run_pairs`):
 
 recall
     share of gold edits restored: a correct substitution (below) holds the gold
@@ -43,6 +44,8 @@ from .report import Substitution
 from .spin import GoldEdit, SpinResult, spin, spin_phrases, tortured_pairs
 from .tokens import words
 
+# judges substitutions against a document's gold edits: (restored per edit, correct per substitution)
+Matcher = Callable[[Sequence[Substitution]], tuple[list[bool], list[bool]]]
 DEFAULT_SEEDS = (1, 2, 3)
 DEFAULT_FAMILIES = ("wordnet", "thesaurus", "tortured")
 BINS = 10
@@ -268,7 +271,14 @@ class FamilyScore:
     operating: dict[float, list[int]] = field(default_factory=dict)
 
     def add_document(self, spun: SpinResult, restore_fn: Callable, original: str,
-                     keep_errors: int = 0) -> None:
+                     keep_errors: int = 0, match: Matcher | None = None) -> None:
+        """Restore ``spun`` and count; ``match`` judges the substitutions against
+        its gold edits (default :func:`match_edits`; for a pair of real texts,
+        :func:`restore.align.match_aligned`)."""
+        if match is None:
+            def match(substitutions: Sequence[Substitution]) -> tuple[list[bool], list[bool]]:
+                return match_edits(spun.edits, substitutions)
+
         t0 = time.perf_counter()
         result = restore_fn(spun.text, None)
         self.seconds += time.perf_counter() - t0
@@ -276,7 +286,7 @@ class FamilyScore:
         self.docs += 1
         self.words += len(words(spun.text))
         self.chars += len(spun.text.encode("utf-8"))
-        restored, correct = match_edits(spun.edits, result.substitutions)
+        restored, correct = match(result.substitutions)
         self.gold += len(spun.edits)
         self.restored += sum(restored)
         self.substitutions += len(correct)
@@ -300,13 +310,12 @@ class FamilyScore:
         self.word_errors_before += before
         self.word_errors_after += after
         self.reference_words += n_ref
-        _, calib_correct = match_edits(spun.edits, calib.substitutions)
+        _, calib_correct = match(calib.substitutions)
         self.confidences.extend(s.confidence for s in calib.substitutions)
         self.confident_correct.extend(calib_correct)
         self.scores.append(result.spin_score)
         for threshold, counts in self.operating.items():
-            restored, correct = match_edits(spun.edits,
-                                            restore_fn(spun.text, threshold).substitutions)
+            restored, correct = match(restore_fn(spun.text, threshold).substitutions)
             counts[0] += sum(restored)
             counts[1] += len(correct)
             counts[2] += sum(correct)
@@ -463,6 +472,66 @@ def run(corpus: Path | None = None, families: Sequence[str] = DEFAULT_FAMILIES,
             "rows": rows, "total_seconds": round(time.perf_counter() - started, 2)}
 
 
+def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = None,
+              limit: int | None = None, examples: int = 0,
+              progress: Callable[[str], None] | None = None, thorough: bool = False,
+              thresholds: Sequence[float] = (), encoding: str = "utf-8") -> dict[str, Any]:
+    """Evaluate on real pairs: each ``.txt`` file under ``spun_dir`` against the
+    file of the same relative path under ``original_dir``, the text it was spun
+    from. The gold edits come from aligning the two texts' words
+    (:mod:`restore.align`); the originals are the clean prose. A file without
+    its original, or one that cannot be read as text in ``encoding``, is named through
+    ``progress`` and left out. The report is :func:`run`'s, with the family
+    ``pairs``."""
+    from .align import align, match_aligned
+    from .textio import InputError, check_encoding, read_text_file
+
+    encoding = check_encoding(encoding)  # (an unknown one: InputError, before any file)
+    if restore_fn is None:
+        from .engine import get_restorer
+
+        restore_fn = get_restorer(thorough=thorough).restore
+    say = progress or (lambda _m: None)
+    spun_dir, original_dir = Path(spun_dir), Path(original_dir)
+    pairs: list[tuple[str, str, str]] = []
+    skipped: list[str] = []
+    for path in sorted(spun_dir.rglob("*.txt")):
+        partner = original_dir / path.relative_to(spun_dir)
+        try:
+            if not partner.is_file():
+                raise InputError(f"{path}: no original at {partner}, skipped")
+            pairs.append((str(path), read_text_file(path, encoding),
+                          read_text_file(partner, encoding)))
+        except InputError as error:
+            message = str(error) if str(error).endswith("skipped") else f"{error}; skipped"
+            skipped.append(message)
+            say(message)
+        if limit and len(pairs) >= limit:
+            break
+    if not pairs:
+        raise FileNotFoundError(f"no .txt file in {spun_dir} with its original in {original_dir}")
+    restore_fn("Warm up: load the tables before timing.", None)
+    started = time.perf_counter()
+    score = FamilyScore("pairs")
+    score.operating = {float(t): [0, 0, 0] for t in thresholds}
+    clean = FamilyScore("clean")
+    unaligned = 0
+    for name, spun_text, original in pairs:
+        alignment = align(spun_text, original)
+        unaligned += alignment.unaligned_words
+        score.add_document(SpinResult(spun_text, alignment.edits, "pairs"), restore_fn,
+                           original, examples,
+                           match=lambda subs, alignment=alignment: match_aligned(alignment, subs))
+        clean.add_clean(original, restore_fn, name, examples)
+    score.clean_scores = list(clean.clean_scores)
+    say(f"pairs: {score.docs} docs")
+    return {"corpus": f"{spun_dir} against {original_dir}", "files": len(pairs), "seeds": [],
+            "pairs": True, "unaligned_words": unaligned, "skipped": skipped,
+            "thorough": thorough, "rate": None,
+            "rows": [score.summary(), clean.summary()],
+            "total_seconds": round(time.perf_counter() - started, 2)}
+
+
 def _fmt(value: Any, digits: int = 3) -> str:
     if value is None:
         return "-"
@@ -509,6 +578,12 @@ def format_report(report: dict[str, Any]) -> str:
     mode = ", thorough mode" if report.get("thorough") else ""
     if report.get("rate") is not None:
         mode += f", spin rate {report['rate']:g}"
+    if report.get("pairs"):
+        lines.append(f"\n{report['files']} pairs of spun and original files, gold edits by "
+                     f"word alignment ({report['unaligned_words']} spun words in runs too long "
+                     f"to be swaps left out; {len(report['skipped'])} files skipped){mode}, "
+                     f"{report['total_seconds']} s in all")
+        return "\n".join(lines)
     lines.append(f"\n{report['files']} clean files, seeds {report['seeds']}{mode}, "
                  f"{report['total_seconds']} s in all")
     return "\n".join(lines)
@@ -562,11 +637,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rate", type=_rate, default=None,
                         help="share of words the spinners change (default: theirs; "
                              "e.g. 0.05 for light spinning)")
+    parser.add_argument("--pairs", nargs=2, type=Path, metavar=("SPUN_DIR", "ORIGINAL_DIR"),
+                        help="evaluate on real pairs: each .txt file under SPUN_DIR against "
+                             "the file of the same path under ORIGINAL_DIR (gold edits by "
+                             "word alignment; --corpus, --family, --seeds and --rate do not "
+                             "apply)")
+    parser.add_argument("--encoding", default="utf-8",
+                        help="encoding of the --pairs files (default utf-8)")
     args = parser.parse_args(argv)
-    report = run(args.corpus, tuple(args.family or DEFAULT_FAMILIES), _seeds(args.seeds),
-                 args.limit, examples=args.examples,
-                 progress=lambda m: print(m, file=sys.stderr), thorough=args.thorough,
-                 thresholds=_thresholds(args.thresholds), rate=args.rate)
+    say = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    if args.pairs:
+        if args.corpus or args.family or args.rate:
+            parser.error("--pairs evaluates the given files: --corpus, --family and --rate "
+                         "spin the corpus instead")
+        from .textio import InputError
+
+        try:
+            report = run_pairs(*args.pairs, limit=args.limit, examples=args.examples,
+                               progress=say, thorough=args.thorough,
+                               thresholds=_thresholds(args.thresholds), encoding=args.encoding)
+        except (FileNotFoundError, InputError) as error:
+            parser.error(str(error))
+    else:
+        report = run(args.corpus, tuple(args.family or DEFAULT_FAMILIES), _seeds(args.seeds),
+                     args.limit, examples=args.examples, progress=say, thorough=args.thorough,
+                     thresholds=_thresholds(args.thresholds), rate=args.rate)
     if args.json:
         print(json.dumps(report, indent=1))
     else:
