@@ -85,11 +85,11 @@ def spin(path: str, family: str, seed: int, rate: float | None, gold_path: str |
 @click.option("--rate", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
               help="Share of words the spinners change (default: theirs; e.g. 0.05 for "
                    "light spinning).")
-@click.option("--pairs", nargs=2, type=click.Path(file_okay=False, exists=True), default=None,
-              metavar="SPUN_DIR ORIGINAL_DIR",
-              help="Evaluate on real pairs instead: each .txt file under SPUN_DIR against "
-                   "the file of the same path under ORIGINAL_DIR, the text it was spun "
-                   "from (gold edits by word alignment).")
+@click.option("--pairs", nargs=2, type=click.Path(exists=True), default=None,
+              metavar="SPUN ORIGINAL",
+              help="Evaluate on real pairs instead: each .txt file under the folder SPUN "
+                   "against the file of the same path under ORIGINAL, the text it was spun "
+                   "from, or one file against another (gold edits by word alignment).")
 @click.option("--encoding", default="utf-8", show_default=True,
               help="Encoding of the --pairs files.")
 def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: int | None,

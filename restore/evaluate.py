@@ -478,7 +478,7 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
               thresholds: Sequence[float] = (), encoding: str = "utf-8") -> dict[str, Any]:
     """Evaluate on real pairs: each ``.txt`` file under ``spun_dir`` against the
     file of the same relative path under ``original_dir``, the text it was spun
-    from. The gold edits come from aligning the two texts' words
+    from (or, given two files, the one against the other). The gold edits come from aligning the two texts' words
     (:mod:`restore.align`); the originals are the clean prose. A file without
     its original, or one that cannot be read as text in ``encoding``, is named through
     ``progress`` and left out. The report is :func:`run`'s, with the family
@@ -495,8 +495,12 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
     spun_dir, original_dir = Path(spun_dir), Path(original_dir)
     pairs: list[tuple[str, str, str]] = []
     skipped: list[str] = []
-    for path in sorted(spun_dir.rglob("*.txt")):
-        partner = original_dir / path.relative_to(spun_dir)
+    if spun_dir.is_file():  # one pair of files
+        matched = [(spun_dir, original_dir)]
+    else:
+        matched = [(path, original_dir / path.relative_to(spun_dir))
+                   for path in sorted(spun_dir.rglob("*.txt"))]
+    for path, partner in matched:
         try:
             if not partner.is_file():
                 raise InputError(f"{path}: no original at {partner}, skipped")
@@ -509,7 +513,8 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
         if limit and len(pairs) >= limit:
             break
     if not pairs:
-        raise FileNotFoundError(f"no .txt file in {spun_dir} with its original in {original_dir}")
+        raise FileNotFoundError(f"no .txt file in {spun_dir} with its original in {original_dir}"
+                                if spun_dir.is_dir() else f"{spun_dir}: no pair to evaluate")
     restore_fn("Warm up: load the tables before timing.", None)
     started = time.perf_counter()
     score = FamilyScore("pairs")
@@ -637,11 +642,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rate", type=_rate, default=None,
                         help="share of words the spinners change (default: theirs; "
                              "e.g. 0.05 for light spinning)")
-    parser.add_argument("--pairs", nargs=2, type=Path, metavar=("SPUN_DIR", "ORIGINAL_DIR"),
-                        help="evaluate on real pairs: each .txt file under SPUN_DIR against "
-                             "the file of the same path under ORIGINAL_DIR (gold edits by "
-                             "word alignment; --corpus, --family, --seeds and --rate do not "
-                             "apply)")
+    parser.add_argument("--pairs", nargs=2, type=Path, metavar=("SPUN", "ORIGINAL"),
+                        help="evaluate on real pairs: each .txt file under the folder SPUN "
+                             "against the file of the same path under ORIGINAL, or one file "
+                             "against another (gold edits by word alignment; --corpus, "
+                             "--family, --seeds and --rate do not apply)")
     parser.add_argument("--encoding", default="utf-8",
                         help="encoding of the --pairs files (default utf-8)")
     args = parser.parse_args(argv)

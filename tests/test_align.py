@@ -161,6 +161,14 @@ def test_run_pairs_matches_files_by_path_and_names_what_it_skips(tmp_path: Path)
     assert "pairs of spun and original files" in format_report(report)
 
 
+def test_run_pairs_takes_two_files_as_one_pair(tmp_path: Path):
+    spun_dir, original_dir = _pairs(tmp_path)
+    report = run_pairs(spun_dir / "news" / "a.txt", original_dir / "news" / "a.txt",
+                       lambda text, threshold: Restoration(text, (), 0.0))
+    assert report["files"] == 1 and report["rows"][0]["gold_edits"] == 2
+    assert report["rows"][0]["restored"] == 0
+
+
 def test_run_pairs_needs_a_pair(tmp_path: Path):
     (tmp_path / "spun").mkdir()
     (tmp_path / "original").mkdir()
