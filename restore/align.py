@@ -46,6 +46,10 @@ from .tokens import tokenize
 # block" for "block" one), or runs of both (neighbouring swaps, each at most 6 words)
 MAX_ADDED_WORDS = 5
 MAX_RUN_WORDS = 24
+# neighbouring runs that a match of at most this many words parts are aligned again
+# as one, by edit distance (see _opcodes); and only while the table that takes is small
+MAX_PARTING_WORDS = 2
+MAX_REALIGNED_CELLS = 40_000
 ALIGNED_KIND = "aligned"
 
 
@@ -71,12 +75,6 @@ class Alignment:
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
     return [(t.start, t.end) for t in tokenize(text) if t.kind == "word"]
-
-
-# neighbouring runs that a match of at most this many words parts are aligned again
-# as one, by edit distance (see _opcodes); and only while the table that takes is small
-MAX_PARTING_WORDS = 2
-MAX_REALIGNED_CELLS = 40_000
 
 
 def _similar(a: str, b: str) -> bool:
