@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from restore.align import MAX_ADDED_WORDS, align, match_aligned
 from restore.cli import main as cli_main
-from restore.evaluate import format_report, run_pairs
+from restore.evaluate import format_report, main as evaluate_main, run_pairs
 from restore.report import Restoration, Substitution
 from restore.spin import spin
 
@@ -188,3 +188,12 @@ def test_unspin_evaluate_pairs(tmp_path: Path):
     mixed = runner.invoke(cli_main, ["evaluate", "--pairs", str(spun_dir), str(original_dir),
                                      "--family", "wordnet"])
     assert mixed.exit_code == 2 and "--pairs" in mixed.output
+
+
+def test_python_m_restore_evaluate_pairs(tmp_path: Path, capsys):
+    spun_dir, original_dir = _pairs(tmp_path)
+    assert evaluate_main(["--pairs", str(spun_dir), str(original_dir), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"][0]["family"] == "pairs"
+    with pytest.raises(SystemExit) as refused:
+        evaluate_main(["--pairs", str(spun_dir), str(original_dir), "--encoding", "no-such"])
+    assert refused.value.code == 2 and "unknown encoding" in capsys.readouterr().err
