@@ -25,7 +25,9 @@ the original has exactly its output between the points its two ends align to. Wh
 an end may align to two points (a word the spinner added, "mental block" for
 "block", may belong to the word after it or to the one before), either will do;
 inside a run of unequal length no end aligns, so the substitutions inside such a run
-are judged together, by the text they write over it.
+are judged together, by the text they write over it; and neighbouring substitutions
+that are not right alone are right together when what they write, with the text
+between them, is the original's.
 """
 
 from __future__ import annotations
@@ -351,9 +353,11 @@ def match_aligned(alignment: Alignment, substitutions: Sequence[Substitution]
     as :func:`restore.evaluate.match_edits` gives them for a spinner's own edits:
     a substitution is correct when it writes what the original has there (see the
     module). Substitutions that reach into one run of unequal length are judged
-    together, by what they make of the run and themselves; those that do not make
-    it the original are read from either end (:func:`_right_from_either_end`). A
-    gold edit is restored when a correct substitution (or such a group) holds it.
+    together, by what they make of the run and themselves; groups that are not
+    right alone are tried with their neighbours (nothing but space or punctuation
+    between them), and those still wrong are read from either end
+    (:func:`_right_from_either_end`). A gold edit is restored when a correct
+    substitution (or such a group) holds it.
 
     >>> from restore.report import Substitution as S
     >>> a = align("It volition survive fine.", "It will be fine.")
@@ -377,6 +381,7 @@ def match_aligned(alignment: Alignment, substitutions: Sequence[Substitution]
             at += 1
         return start, end
 
+    groups: list[tuple[int, int, list[int]]] = []  # (start, end, members), in order
     index = 0
     while index < len(order):
         first = substitutions[order[index]]
@@ -387,21 +392,44 @@ def match_aligned(alignment: Alignment, substitutions: Sequence[Substitution]
             nxt = substitutions[order[index + len(members)]]
             members.append(order[index + len(members)])
             start, end = reach(start, max(end, nxt.end))
+        groups.append((start, end, members))
+        index += len(members)
+
+    def right(start: int, end: int, members: Sequence[int]) -> bool:
         pieces, cursor = [], start
         for k in members:
             sub = substitutions[k]
             pieces += [alignment.spun[cursor:sub.start], sub.original]
             cursor = sub.end
         pieces.append(alignment.spun[cursor:end])
-        if _writes_the_original(alignment, start, end, "".join(pieces)):
-            judged.append((start, end))
-            for k in members:
-                correct[k] = True
-        elif (start, end) != (first.start, first.end):
+        return _writes_the_original(alignment, start, end, "".join(pieces))
+
+    number = 0
+    while number < len(groups):
+        start, end, members = groups[number]
+        # a group that is not right alone may be with the next ones it touches: the
+        # words of a doubled word align another way than they were spun ("ceiling
+        # and and then" for "roof and then", spun from "roof" and "then")
+        last = number
+        while not right(start, groups[last][1], [k for g in groups[number:last + 1] for k in g[2]]):
+            if (last + 1 == len(groups)
+                    or _word_spans(alignment.spun[groups[last][1]:groups[last + 1][0]])):
+                last = number - 1
+                break
+            last += 1
+        if last >= number:
+            judged.append((start, groups[last][1]))
+            for group in groups[number:last + 1]:
+                for k in group[2]:
+                    correct[k] = True
+            number = last + 1
+            continue
+        first = substitutions[members[0]]
+        if (start, end) != (first.start, first.end):
             for k in _right_from_either_end(alignment, start, end,
                                             [substitutions[k] for k in members]):
                 correct[members[k]] = True
-        index += len(members)
+        number += 1
     judged_starts = [a for a, _ in judged]
     restored = []
     for edit in alignment.edits:

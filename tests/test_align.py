@@ -107,6 +107,16 @@ def test_substitutions_inside_a_run_are_judged_together():
     assert match_aligned(alignment, [sub(text, "every bit inwards", "as")]) == ([False], [False])
 
 
+def test_neighbours_that_are_right_together_are_right():
+    # "then" -> "and then" beside the author's "and": the words align as "ceiling and"
+    # -> "roof", "and then" = "and then", though they were spun otherwise
+    text = "fix the ceiling and and then the rent"
+    alignment = align(text, "fix the roof and then the rent")
+    restoration = [sub(text, "ceiling", "roof"), sub(text, "and then", "then")]
+    assert match_aligned(alignment, restoration) == ([True], [True, True])
+    assert match_aligned(alignment, restoration[:1]) == ([False], [False])
+
+
 def test_a_substitution_that_cuts_a_word_is_wrong():
     text = "the divide 'tween left"
     alignment = align(text, "the divide between left")
