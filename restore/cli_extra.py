@@ -121,9 +121,7 @@ def evaluate(corpus: str | None, families: tuple[str, ...], seeds: str, limit: i
             report = run_pairs(Path(pairs[0]), Path(pairs[1]), limit=limit, examples=examples,
                                progress=say, thorough=thorough, thresholds=threshold_list,
                                encoding=encoding)
-        except FileNotFoundError as error:
-            _fail(str(error))
-        except InputError as error:  # (an unknown encoding)
+        except (FileNotFoundError, InputError) as error:  # (no pair; an unknown encoding)
             _fail(str(error))
     else:
         try:

@@ -478,11 +478,11 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
               thresholds: Sequence[float] = (), encoding: str = "utf-8") -> dict[str, Any]:
     """Evaluate on real pairs: each ``.txt`` file under ``spun_dir`` against the
     file of the same relative path under ``original_dir``, the text it was spun
-    from (or, given two files, the one against the other). The gold edits come from aligning the two texts' words
-    (:mod:`restore.align`); the originals are the clean prose. A file without
-    its original, or one that cannot be read as text in ``encoding``, is named through
-    ``progress`` and left out. The report is :func:`run`'s, with the family
-    ``pairs``."""
+    from (or, given two files, the one against the other). The gold edits come
+    from aligning the two texts' words (:mod:`restore.align`); the originals are
+    the clean prose. A file without its original, or one that cannot be read as
+    text in ``encoding``, is named through ``progress`` and left out. The report
+    is :func:`run`'s, with the family ``pairs``."""
     from .align import align, match_aligned
     from .textio import InputError, check_encoding, read_text_file
 
@@ -493,7 +493,7 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
         restore_fn = get_restorer(thorough=thorough).restore
     say = progress or (lambda _m: None)
     spun_dir, original_dir = Path(spun_dir), Path(original_dir)
-    pairs: list[tuple[str, str, str]] = []
+    pairs: list[tuple[str, str, str]] = []  # (the original's name, spun text, original)
     skipped: list[str] = []
     if spun_dir.is_file():  # one pair of files
         matched = [(spun_dir, original_dir)]
@@ -504,7 +504,7 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
         try:
             if not partner.is_file():
                 raise InputError(f"{path}: no original at {partner}, skipped")
-            pairs.append((str(path), read_text_file(path, encoding),
+            pairs.append((str(partner), read_text_file(path, encoding),
                           read_text_file(partner, encoding)))
         except InputError as error:
             message = str(error) if str(error).endswith("skipped") else f"{error}; skipped"
