@@ -15,10 +15,11 @@ change of the punctuation or spacing between two words is not (the word error ra
 does not see it either). Where the two sides of a differing run have as many words,
 each differing word is an edit of its own; where they do not ("volition survive past
 times" for "will be by" when the spinner changed three neighbours), the run is one
-edit, and the alignment cannot say where inside it one swap ends. Words added or dropped on one side
-only, more than ``MAX_ADDED_WORDS`` of them, or a run of more than ``MAX_RUN_WORDS``
-words, are no synonym swaps (a paragraph the page added, a caption it dropped): they
-are left out and counted in :attr:`Alignment.unaligned_words`.
+edit, and the alignment cannot say where inside it one swap ends. Words added or
+dropped on one side only, more than ``MAX_ADDED_WORDS`` of them, or a run of more
+than ``MAX_RUN_WORDS`` words, are no synonym swaps (a paragraph the page added, a
+caption it dropped): they are left out and counted in
+:attr:`Alignment.unaligned_words`.
 
 A substitution is judged by what it writes (:func:`match_aligned`): it is right when
 the original has exactly its output between the points its two ends align to. Where
