@@ -207,3 +207,30 @@ def test_python_m_restore_evaluate_pairs(tmp_path: Path, capsys):
     with pytest.raises(SystemExit) as refused:
         evaluate_main(["--pairs", str(spun_dir), str(original_dir), "--encoding", "no-such"])
     assert refused.value.code == 2 and "unknown encoding" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------- any two texts
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+WORDS = ["the", "city", "urban", "center", "will", "volition", "be", "survive", "and", "in",
+         "addition", "to", "as", "every", "bit", "Mr.", "'tween", "big", "large", "a"]
+TEXTS = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from([" ", "  ", ", ", ".\n\n",
+                                                                    "\r\n", "; "])),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, TEXTS)
+def test_any_two_texts_align_and_their_edits_restore_them(spun_text: str, original: str):
+    alignment = align(spun_text, original)
+    previous_end = 0
+    for edit in alignment.edits:
+        assert spun_text[edit.start:edit.end] == edit.spun
+        assert original[edit.orig_start:edit.orig_end] == edit.original
+        assert previous_end <= edit.start
+        previous_end = edit.end
+    # writing every aligned edit's original over it restores them all, rightly
+    subs = [Substitution(e.start, e.end, e.spun, e.original, 1.0, "gold") for e in alignment.edits]
+    restored, correct = match_aligned(alignment, subs)
+    assert all(restored) and all(correct)
