@@ -521,17 +521,26 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
     score.operating = {float(t): [0, 0, 0] for t in thresholds}
     clean = FamilyScore("clean")
     unaligned = 0
+    per_file: list[dict[str, Any]] = []  # each pair's counts, to find the pages that fare worst
     for name, spun_text, original in pairs:
         alignment = align(spun_text, original)
         unaligned += alignment.unaligned_words
+        before = (score.gold, score.restored, score.substitutions, score.correct)
         score.add_document(SpinResult(spun_text, alignment.edits, "pairs"), restore_fn,
                            original, examples,
                            match=lambda subs, alignment=alignment: match_aligned(alignment, subs))
         clean.add_clean(original, restore_fn, name, examples)
+        gold, restored, substitutions, correct = (
+            now - then for now, then in zip((score.gold, score.restored, score.substitutions,
+                                             score.correct), before))
+        per_file.append({"original": name, "gold_edits": gold, "restored": restored,
+                         "substitutions": substitutions, "correct": correct,
+                         "unaligned_words": alignment.unaligned_words})
     score.clean_scores = list(clean.clean_scores)
     say(f"pairs: {score.docs} docs")
     return {"corpus": f"{spun_dir} against {original_dir}", "files": len(pairs), "seeds": [],
             "pairs": True, "unaligned_words": unaligned, "skipped": skipped,
+            "per_file": per_file,
             "thorough": thorough, "rate": None,
             "rows": [score.summary(), clean.summary()],
             "total_seconds": round(time.perf_counter() - started, 2)}

@@ -168,6 +168,9 @@ def test_run_pairs_matches_files_by_path_and_names_what_it_skips(tmp_path: Path)
     assert any("bad.txt" in line for line in said)
     assert rows["pairs"]["gold_edits"] == 2 and rows["pairs"]["restored"] == 1
     assert rows["pairs"]["precision"] == 1.0 and rows["clean"]["false_per_10k"] == 0.0
+    (counts,) = report["per_file"]
+    assert counts["original"].endswith("a.txt") and counts["gold_edits"] == 2
+    assert (counts["restored"], counts["substitutions"], counts["correct"]) == (1, 1, 1)
     assert "pairs of spun and original files" in format_report(report)
 
 
