@@ -16,9 +16,9 @@ does not see it either). Where the two sides of a differing run have as many wor
 each differing word is an edit of its own; where they do not ("volition survive past
 times" for "will be by" when the spinner changed three neighbours), the run is one
 edit, and the alignment cannot say where inside it one swap ends. Words added or
-dropped on one side only, more than ``MAX_ADDED_WORDS`` of them, or a run of more
-than ``MAX_RUN_WORDS`` words, are no synonym swaps (a paragraph the page added, a
-caption it dropped): they are left out and counted in
+dropped on one side only, more than ``MAX_ADDED_WORDS`` of them or whole paragraphs,
+or a run of more than ``MAX_RUN_WORDS`` words, are no synonym swaps (a paragraph the
+page added, a caption it dropped): they are left out and counted in
 :attr:`Alignment.unaligned_words`.
 
 A substitution is judged by what it writes (:func:`match_aligned`): it is right when
@@ -234,10 +234,16 @@ def align(spun: str, original: str) -> Alignment:
     def original_end(j: int) -> int:  # where original word j - 1 ends (0 before the first)
         return original_words[j - 1][1] if j > 0 else 0
 
+    # a whole paragraph added or dropped is page furniture, not a swap
+    spun_paragraphs = {*_paragraph_starts(spun, spun_words), len(spun_words)}
+    original_paragraphs = {*_paragraph_starts(original, original_words), len(original_words)}
     for tag, i1, i2, j1, j2 in _paragraph_opcodes(spun, original, spun_words, original_words,
                                                   spun_texts, original_texts):
-        if tag != "equal" and max(i2 - i1, j2 - j1) > (
-                MAX_ADDED_WORDS if i1 == i2 or j1 == j2 else MAX_RUN_WORDS):
+        one_sided = i1 == i2 or j1 == j2
+        if tag != "equal" and (
+                max(i2 - i1, j2 - j1) > (MAX_ADDED_WORDS if one_sided else MAX_RUN_WORDS)
+                or (j1 == j2 and i1 in spun_paragraphs and i2 in spun_paragraphs)
+                or (i1 == i2 and j1 in original_paragraphs and j2 in original_paragraphs)):
             out.unaligned_words += i2 - i1
             continue
         if i2 - i1 == j2 - j1:  # equal, or as many words each side: word for word

@@ -42,7 +42,7 @@ def test_identical_texts_and_punctuation_changes_have_no_edits():
 
 def test_a_dropped_word_is_an_edit_with_nothing_in_the_spun_text():
     assert edits("The city by June.", "The big city by June.") == [("", "big")]
-    assert edits("", "Some words.") == [("", "Some words")]
+    assert edits("", "Some words.") == []  # (a whole paragraph dropped: page furniture)
 
 
 def test_case_is_part_of_the_word():
@@ -69,6 +69,16 @@ def test_a_paragraph_the_page_added_is_left_out():
     alignment = align("It rained.\n\n" + added, "It rained.")
     assert alignment.edits == () and alignment.unaligned_words == len(added.split())
     assert len(added.split()) > MAX_ADDED_WORDS
+
+
+def test_paragraphs_the_page_added_are_left_out_however_short():
+    page = "Home | News\n\nIt volition survive fine.\n\nShare this.\n"
+    alignment = align(page, "It will be fine.\n")
+    assert [(e.spun, e.original) for e in alignment.edits] == [("volition", "will"),
+                                                               ("survive", "be")]
+    assert alignment.unaligned_words == 4
+    # a short run inside a paragraph is an edit: a spinner adds words there
+    assert edits("It is a mental block.", "It is a block.") == [("mental", "")]
 
 
 def test_a_match_of_a_small_word_does_not_part_two_swaps():
