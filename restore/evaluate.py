@@ -47,6 +47,10 @@ from .tokens import words
 # judges substitutions against a document's gold edits: (restored per edit, correct per substitution)
 Matcher = Callable[[Sequence[Substitution]], tuple[list[bool], list[bool]]]
 DEFAULT_SEEDS = (1, 2, 3)
+# the pairs whose gold edits were restored least, listed in the text report (of those
+# with at least this many gold edits)
+WORST_SHOWN = 5
+WORST_MIN_EDITS = 5
 DEFAULT_FAMILIES = ("wordnet", "thesaurus", "tortured")
 BINS = 10
 REPO = Path(__file__).resolve().parent.parent
@@ -493,7 +497,7 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
         restore_fn = get_restorer(thorough=thorough).restore
     say = progress or (lambda _m: None)
     spun_dir, original_dir = Path(spun_dir), Path(original_dir)
-    pairs: list[tuple[str, str, str]] = []  # (the original's name, spun text, original)
+    pairs: list[tuple[str, str, str, str]] = []  # (spun file, original file, their texts)
     skipped: list[str] = []
     if spun_dir.is_file():  # one pair of files
         matched = [(spun_dir, original_dir)]
@@ -504,7 +508,7 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
         try:
             if not partner.is_file():
                 raise InputError(f"{path}: no original at {partner}, skipped")
-            pairs.append((str(partner), read_text_file(path, encoding),
+            pairs.append((str(path), str(partner), read_text_file(path, encoding),
                           read_text_file(partner, encoding)))
         except InputError as error:
             message = str(error) if str(error).endswith("skipped") else f"{error}; skipped"
@@ -522,18 +526,19 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
     clean = FamilyScore("clean")
     unaligned = 0
     per_file: list[dict[str, Any]] = []  # each pair's counts, to find the pages that fare worst
-    for name, spun_text, original in pairs:
+    for name, original_name, spun_text, original in pairs:
         alignment = align(spun_text, original)
         unaligned += alignment.unaligned_words
         before = (score.gold, score.restored, score.substitutions, score.correct)
         score.add_document(SpinResult(spun_text, alignment.edits, "pairs"), restore_fn,
                            original, examples,
                            match=lambda subs, alignment=alignment: match_aligned(alignment, subs))
-        clean.add_clean(original, restore_fn, name, examples)
+        clean.add_clean(original, restore_fn, original_name, examples)
         gold, restored, substitutions, correct = (
             now - then for now, then in zip((score.gold, score.restored, score.substitutions,
                                              score.correct), before))
-        per_file.append({"original": name, "gold_edits": gold, "restored": restored,
+        per_file.append({"spun": name, "original": original_name, "gold_edits": gold,
+                         "restored": restored,
                          "substitutions": substitutions, "correct": correct,
                          "unaligned_words": alignment.unaligned_words})
     score.clean_scores = list(clean.clean_scores)
@@ -593,6 +598,12 @@ def format_report(report: dict[str, Any]) -> str:
     if report.get("rate") is not None:
         mode += f", spin rate {report['rate']:g}"
     if report.get("pairs"):
+        worst = sorted((f for f in report.get("per_file", ()) if f["gold_edits"] >= WORST_MIN_EDITS),
+                       key=lambda f: (f["restored"] / f["gold_edits"], f["spun"]))[:WORST_SHOWN]
+        if len(report.get("per_file", ())) > 1 and worst:
+            lines.append("\nfewest restored (restored / gold edits, correct / substitutions): "
+                         + "; ".join(f"{f['spun']} {f['restored']}/{f['gold_edits']}, "
+                                     f"{f['correct']}/{f['substitutions']}" for f in worst))
         lines.append(f"\n{report['files']} pairs of spun and original files, gold edits by "
                      f"word alignment ({report['unaligned_words']} spun words in runs too long "
                      f"to be swaps left out; {len(report['skipped'])} files skipped){mode}, "

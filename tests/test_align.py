@@ -179,7 +179,8 @@ def test_run_pairs_matches_files_by_path_and_names_what_it_skips(tmp_path: Path)
     assert rows["pairs"]["gold_edits"] == 2 and rows["pairs"]["restored"] == 1
     assert rows["pairs"]["precision"] == 1.0 and rows["clean"]["false_per_10k"] == 0.0
     (counts,) = report["per_file"]
-    assert counts["original"].endswith("a.txt") and counts["gold_edits"] == 2
+    assert counts["spun"] == str(spun_dir / "news" / "a.txt")
+    assert counts["original"] == str(original_dir / "news" / "a.txt") and counts["gold_edits"] == 2
     assert (counts["restored"], counts["substitutions"], counts["correct"]) == (1, 1, 1)
     assert "pairs of spun and original files" in format_report(report)
 
@@ -190,6 +191,27 @@ def test_run_pairs_takes_two_files_as_one_pair(tmp_path: Path):
                        lambda text, threshold: Restoration(text, (), 0.0))
     assert report["files"] == 1 and report["rows"][0]["gold_edits"] == 2
     assert report["rows"][0]["restored"] == 0
+
+
+def test_the_text_report_names_the_pairs_restored_least(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr("restore.evaluate.WORST_MIN_EDITS", 1)
+    spun_dir, original_dir = tmp_path / "spun", tmp_path / "original"
+    spun_dir.mkdir()
+    original_dir.mkdir()
+    for name, spun_text in (("good.txt", "It will be fine past times June, in spite of all."),
+                            ("bad.txt", "It volition survive fine past times June inwards May.")):
+        (spun_dir / name).write_text(spun_text, encoding="utf-8")
+        (original_dir / name).write_text("It will be fine by June in May.", encoding="utf-8")
+
+    def restore_fn(text: str, threshold: float | None) -> Restoration:
+        subs = [sub(text, "past times", "by")] if "past times" in text else []
+        return Restoration(text.replace("past times", "by"), tuple(subs), 0.9)
+
+    report = run_pairs(spun_dir, original_dir, restore_fn)
+    counts = {Path(f["spun"]).name: (f["restored"], f["gold_edits"]) for f in report["per_file"]}
+    assert counts == {"bad.txt": (1, 4), "good.txt": (1, 2)}
+    worst = format_report(report).split("fewest restored")[1].splitlines()[0]
+    assert worst.index("bad.txt 1/4") < worst.index("good.txt 1/2")
 
 
 def test_run_pairs_needs_a_pair(tmp_path: Path):
