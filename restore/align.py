@@ -368,7 +368,8 @@ def match_aligned(alignment: Alignment, substitutions: Sequence[Substitution]
 
     >>> from restore.report import Substitution as S
     >>> a = align("It volition survive fine.", "It will be fine.")
-    >>> match_aligned(a, [S(3, 11, "volition", "will", .9, "t"), S(12, 19, "survive", "live", .9, "t")])
+    >>> match_aligned(a, [S(3, 11, "volition", "will", .9, "t"),
+    ...                   S(12, 19, "survive", "live", .9, "t")])
     ([True, False], [True, False])
     >>> a = align("He had a mental block.", "He had a block.")
     >>> match_aligned(a, [S(9, 21, "mental block", "block", .9, "t")])

@@ -44,15 +44,16 @@ from .report import Substitution
 from .spin import GoldEdit, SpinResult, spin, spin_phrases, tortured_pairs
 from .tokens import words
 
-# judges substitutions against a document's gold edits: (restored per edit, correct per substitution)
+# judges substitutions against a document's gold edits:
+# (restored per gold edit, correct per substitution)
 Matcher = Callable[[Sequence[Substitution]], tuple[list[bool], list[bool]]]
 DEFAULT_SEEDS = (1, 2, 3)
+DEFAULT_FAMILIES = ("wordnet", "thesaurus", "tortured")
+BINS = 10
 # the pairs whose gold edits were restored least, listed in the text report (of those
 # with at least this many gold edits)
 WORST_SHOWN = 5
 WORST_MIN_EDITS = 5
-DEFAULT_FAMILIES = ("wordnet", "thesaurus", "tortured")
-BINS = 10
 REPO = Path(__file__).resolve().parent.parent
 # the corpora: inside the package once installed (restore.corpora), beside it in a checkout
 CORPORA = next((path for path in (Path(__file__).resolve().parent / "corpora", REPO / "corpora")
@@ -538,9 +539,8 @@ def run_pairs(spun_dir: Path, original_dir: Path, restore_fn: Callable | None = 
             now - then for now, then in zip((score.gold, score.restored, score.substitutions,
                                              score.correct), before))
         per_file.append({"spun": name, "original": original_name, "gold_edits": gold,
-                         "restored": restored,
-                         "substitutions": substitutions, "correct": correct,
-                         "unaligned_words": alignment.unaligned_words})
+                         "restored": restored, "substitutions": substitutions,
+                         "correct": correct, "unaligned_words": alignment.unaligned_words})
     score.clean_scores = list(clean.clean_scores)
     say(f"pairs: {score.docs} docs")
     return {"corpus": f"{spun_dir} against {original_dir}", "files": len(pairs), "seeds": [],
@@ -598,9 +598,10 @@ def format_report(report: dict[str, Any]) -> str:
     if report.get("rate") is not None:
         mode += f", spin rate {report['rate']:g}"
     if report.get("pairs"):
-        worst = sorted((f for f in report.get("per_file", ()) if f["gold_edits"] >= WORST_MIN_EDITS),
+        per_file = report.get("per_file", ())
+        worst = sorted((f for f in per_file if f["gold_edits"] >= WORST_MIN_EDITS),
                        key=lambda f: (f["restored"] / f["gold_edits"], f["spun"]))[:WORST_SHOWN]
-        if len(report.get("per_file", ())) > 1 and worst:
+        if len(per_file) > 1 and worst:
             lines.append("\nfewest restored (restored / gold edits, correct / substitutions): "
                          + "; ".join(f"{f['spun']} {f['restored']}/{f['gold_edits']}, "
                                      f"{f['correct']}/{f['substitutions']}" for f in worst))
