@@ -38,11 +38,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Sequence
 
-import regex
-
 from .report import Substitution
 from .spin import GoldEdit
-from .tokens import tokenize
+from .tokens import BLANK_LINE, tokenize, words
 
 # Longer runs are no swaps: words added or dropped on one side only (a multiword lemma
 # holding its original adds at most 5: "genus Secale cereale" for "rye" adds none, "mental
@@ -94,6 +92,12 @@ def _similar(a: str, b: str) -> bool:
     return len(short) >= 4 and long_[:4] == short[:4]
 
 
+def _swap_cost(a: str, b: str) -> float:
+    """What putting ``b`` for ``a`` costs in :func:`_edit_opcodes`: nothing for the
+    same word, half for a word like it, else one."""
+    return 0.0 if a == b else 0.5 if _similar(a, b) else 1.0
+
+
 def _edit_opcodes(a: Sequence[str], b: Sequence[str], i0: int, j0: int
                   ) -> list[tuple[str, int, int, int, int]]:
     """Opcodes (as :meth:`SequenceMatcher.get_opcodes`, offset by ``i0``, ``j0``)
@@ -108,16 +112,14 @@ def _edit_opcodes(a: Sequence[str], b: Sequence[str], i0: int, j0: int
     for i in range(1, n + 1):
         row, above = cost[i], cost[i - 1]
         for j in range(1, m + 1):
-            swap = 0.0 if a[i - 1] == b[j - 1] else 0.5 if _similar(a[i - 1], b[j - 1]) else 1.0
-            row[j] = min(above[j - 1] + swap, above[j] + 1.0, row[j - 1] + 1.0)
+            row[j] = min(above[j - 1] + _swap_cost(a[i - 1], b[j - 1]), above[j] + 1.0,
+                         row[j - 1] + 1.0)
     steps: list[tuple[int, int, bool]] = []  # (i, j, kept) from the end, diagonal first
     i, j = n, m
     while i or j:
         if i and j:
-            kept = a[i - 1] == b[j - 1]
-            swap = 0.0 if kept else 0.5 if _similar(a[i - 1], b[j - 1]) else 1.0
-            if cost[i][j] == cost[i - 1][j - 1] + swap:
-                steps.append((i - 1, j - 1, kept))
+            if cost[i][j] == cost[i - 1][j - 1] + _swap_cost(a[i - 1], b[j - 1]):
+                steps.append((i - 1, j - 1, a[i - 1] == b[j - 1]))
                 i, j = i - 1, j - 1
                 continue
         if i and cost[i][j] == cost[i - 1][j] + 1.0:
@@ -173,32 +175,28 @@ def _opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, in
     return out
 
 
-_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
-
-
-def _paragraph_starts(text: str, words: Sequence[tuple[int, int]]) -> list[int]:
+def _paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
     """The index of the first word of each paragraph of ``text`` (blank-line separated)."""
-    breaks = [m.end() for m in _BLANK_LINE.finditer(text)]
+    breaks = [m.end() for m in BLANK_LINE.finditer(text)]
     starts, word = [0], 0
     for at in breaks:
-        while word < len(words) and words[word][0] < at:
+        while word < len(spans) and spans[word][0] < at:
             word += 1
         starts.append(word)
     return starts
 
 
-def _paragraph_opcodes(spun: str, original: str, spun_words: Sequence[tuple[int, int]],
-                       original_words: Sequence[tuple[int, int]], spun_texts: Sequence[str],
-                       original_texts: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
-    """:func:`_opcodes` of the two texts' words, paragraph by paragraph when they
-    have as many paragraphs (a spinner keeps them), else of the whole: faster, and
-    a long text that repeats itself is not matched across its repeats."""
-    spun_starts = _paragraph_starts(spun, spun_words)
-    original_starts = _paragraph_starts(original, original_words)
+def _paragraph_opcodes(spun_texts: Sequence[str], original_texts: Sequence[str],
+                       spun_starts: Sequence[int], original_starts: Sequence[int]
+                       ) -> list[tuple[str, int, int, int, int]]:
+    """:func:`_opcodes` of the two texts' words, paragraph by paragraph (each
+    paragraph's first word, :func:`_paragraph_starts`) when they have as many
+    paragraphs (a spinner keeps them), else of the whole: faster, and a long text
+    that repeats itself is not matched across its repeats."""
     if len(spun_starts) != len(original_starts):
         return _opcodes(spun_texts, original_texts)
-    spun_starts.append(len(spun_words))
-    original_starts.append(len(original_words))
+    spun_starts = [*spun_starts, len(spun_texts)]
+    original_starts = [*original_starts, len(original_texts)]
     out: list[tuple[str, int, int, int, int]] = []
     for k in range(len(spun_starts) - 1):
         i0, i1 = spun_starts[k], spun_starts[k + 1]
@@ -234,11 +232,13 @@ def align(spun: str, original: str) -> Alignment:
     def original_end(j: int) -> int:  # where original word j - 1 ends (0 before the first)
         return original_words[j - 1][1] if j > 0 else 0
 
+    spun_starts = _paragraph_starts(spun, spun_words)
+    original_starts = _paragraph_starts(original, original_words)
     # a whole paragraph added or dropped is page furniture, not a swap
-    spun_paragraphs = {*_paragraph_starts(spun, spun_words), len(spun_words)}
-    original_paragraphs = {*_paragraph_starts(original, original_words), len(original_words)}
-    for tag, i1, i2, j1, j2 in _paragraph_opcodes(spun, original, spun_words, original_words,
-                                                  spun_texts, original_texts):
+    spun_paragraphs = {*spun_starts, len(spun_words)}
+    original_paragraphs = {*original_starts, len(original_words)}
+    for tag, i1, i2, j1, j2 in _paragraph_opcodes(spun_texts, original_texts,
+                                                  spun_starts, original_starts):
         one_sided = i1 == i2 or j1 == j2
         if tag != "equal" and (
                 max(i2 - i1, j2 - j1) > (MAX_ADDED_WORDS if one_sided else MAX_RUN_WORDS)
@@ -326,32 +326,28 @@ def _right_from_either_end(alignment: Alignment, start: int, end: int,
     spun = alignment.spun
     if start not in alignment.points or end not in alignment.points:
         return []  # (an end in a run left out of the alignment)
-    target = _words(alignment.original[alignment.points[start][0]:alignment.points[end][-1]])
+    target = words(alignment.original[alignment.points[start][0]:alignment.points[end][-1]])
     segments: list[tuple[int, list[str]]] = []  # (member or -1, the words it writes)
     cursor = start
     for k, sub in enumerate(members):
-        segments += [(-1, [word]) for word in _words(spun[cursor:sub.start])]
-        segments.append((k, _words(sub.original)))
+        segments += [(-1, [word]) for word in words(spun[cursor:sub.start])]
+        segments.append((k, words(sub.original)))
         cursor = sub.end
-    segments += [(-1, [word]) for word in _words(spun[cursor:end])]
+    segments += [(-1, [word]) for word in words(spun[cursor:end])]
     right: list[int] = []
-    for ordered, words in ((segments, target), (segments[::-1], target[::-1])):
+    for ordered, wanted in ((segments, target), (segments[::-1], target[::-1])):
         position = 0
         for number, (k, written) in enumerate(ordered):
             if ordered is not segments:
                 written = written[::-1]
-            if words[position:position + len(written)] != written:
+            if wanted[position:position + len(written)] != written:
                 break
             position += len(written)
-            if position == len(words) and number < len(ordered) - 1:
+            if position == len(wanted) and number < len(ordered) - 1:
                 break  # the original ends here and the run goes on: none of it stands
             if k >= 0:
                 right.append(k)
     return sorted(set(right))
-
-
-def _words(text: str) -> list[str]:
-    return [text[a:b] for a, b in _word_spans(text)]
 
 
 def match_aligned(alignment: Alignment, substitutions: Sequence[Substitution]

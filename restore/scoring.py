@@ -59,7 +59,7 @@ from .nesting import NESTED_NOTE
 from .roman import is_capitalised_numeral
 from .spans import IntervalSet
 from .tables import Row
-from .tokens import FUNCTION_WORDS
+from .tokens import BLANK_LINE, FUNCTION_WORDS
 
 DOC_PRIOR_LOG_ODDS = -4.0  # before any evidence, about 1 text in 55 is spun
 HITS_PER_WORD = 0.1  # extra candidates per word that spun text carries over clean text
@@ -153,7 +153,6 @@ SEGMENT_SWITCH_LOG_PROB = -12.0
 # -> 0.345; see docs/accuracy_notes.md, "A short tail after the article, and paragraphs"
 SEGMENT_PARAGRAPH_SWITCH_LOG_PROB = -4.0
 THESAURUS_PARAGRAPH_SWITCH_LOG_PROB = -8.0
-_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 SEGMENT_MIN_WORDS = 400
 SEGMENT_SHARE = 0.35
 # A thesaurus-style reading counts every everyday form that fits badly as a little
@@ -767,7 +766,7 @@ def spun_segments(text: str, along: EvidenceAlong, share: float = SEGMENT_SHARE,
     # cheaper where a paragraph starts (after a blank line: a spun article may end
     # there), and of staying spun; from clean to spun it switches at the one cost
     # (a clean interlude inside a lightly spun text then costs both)
-    to_clean = [paragraph_switch if u and _BLANK_LINE.search(
+    to_clean = [paragraph_switch if u and BLANK_LINE.search(
         text, units[u - 1][1], units[u][0]) else SEGMENT_SWITCH_LOG_PROB for u in range(count)]
     stay_spun = [math.log1p(-math.exp(cost)) for cost in to_clean]
     to_spun = SEGMENT_SWITCH_LOG_PROB

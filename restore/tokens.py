@@ -28,6 +28,8 @@ TokenKind = Literal["word", "space", "punct"]
 # A word: letters, marks and digits, with internal apostrophes (straight or
 # curly) and hyphens: "well-nigh", "People's", "People’s", "COVID-19".
 WORD_PATTERN = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"
+# a blank line (maybe holding spaces or a CR): where one paragraph ends and the next starts
+BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _TOKEN_RE = regex.compile(
     rf"(?P<word>{WORD_PATTERN})|(?P<space>\s+)|(?P<punct>.)", regex.DOTALL
 )
