@@ -460,6 +460,9 @@ class LanguageModelScorer:
         posteriors = [0.0] * len(candidates)
         hypothesis = keep_text
         redo: Sequence[Sequence[int]] = groups
+        # per group, the words around it its lifts were worked out with in a round
+        # (the lifts as written may be another analysis's of the same text: see _analyse)
+        lifted_in: dict[int, tuple[list[str], list[str]]] = {}
         for round_number in range(ROUNDS):
             if round_number:
                 # only candidates whose context now holds a restoration change,
@@ -467,7 +470,12 @@ class LanguageModelScorer:
                 near = hypothesis.touched_near
                 changed: set[int] = set()
                 for number, members in enumerate(groups):  # rivals share a span
-                    if near(*spans[members[0]]):
+                    span = spans[members[0]]
+                    if near(*span):
+                        context = self._context(words, span, hypothesis)
+                        if context == lifted_in.get(number):
+                            continue  # the same words around it: the same lifts and posteriors
+                        lifted_in[number] = context
                         for k in members:
                             if active[k]:
                                 lifts[k] = self._lift(words, spans[k], originals[k], hypothesis)
@@ -483,7 +491,12 @@ class LanguageModelScorer:
                         fresh[k] if self_evident[k] else fresh[k] * spun_here[k], factor[k],
                         slope, shift[k])
             if round_number < ROUNDS - 1:  # (no round looks at the last one's choices)
-                hypothesis = _Hypothesis(words, _best_choices(candidates, spans, confidences))
+                choices = _best_choices(candidates, spans, confidences)
+                if choices == hypothesis.chosen:
+                    # the reading this round took again: the next round would work
+                    # out the same lifts, and so the same confidences (and so on)
+                    break
+                hypothesis = _Hypothesis(words, choices)
         rate_shift = None
         if not bare_rule:
             confidences = at_document_rate(confidences, factor, groups, evidence.words)
@@ -605,17 +618,10 @@ class LanguageModelScorer:
         spun = words.words[first:last]
         if not spun or not original:
             return 0.0
-        context = hypothesis.contexts.get(span)  # (rivals share a span, and so its context)
-        if context is None:
-            if hypothesis.chosen:
-                context = (self._context_left(words, first, hypothesis)[-2:],
-                           self._context_right(words, last, hypothesis))
-            else:  # the text as written: the same walk without restorations to step over
-                context = _plain_context(words, first, last)
-            hypothesis.contexts[span] = context
-        left, right = context
+        left, right = self._context(words, span, hypothesis)
         # the lift depends on nothing else: it is the same wherever these words recur
-        # (should it come to depend on more, e.g. more context, that goes in the key)
+        # (should it come to depend on more, e.g. more context, that goes in the key,
+        # and in what score_and_rate compares before it asks again: see lifted_in)
         key = (*left, "|", *original, "|", *spun, "|", *right)
         lift = self._lift_cache.get(key)
         if lift is None:
@@ -631,6 +637,21 @@ class LanguageModelScorer:
                 self._lift_cache.clear()
             self._lift_cache[key] = lift
         return lift
+
+    def _context(self, words: _Words, span: tuple[int, int],
+                 hypothesis: "_Hypothesis") -> tuple[list[str], list[str]]:
+        """The last two words before the words ``span`` and the two after them,
+        in ``hypothesis`` (kept there: rivals share a span, and so its context)."""
+        context = hypothesis.contexts.get(span)
+        if context is None:
+            first, last = span
+            if hypothesis.chosen:
+                context = (self._context_left(words, first, hypothesis)[-2:],
+                           self._context_right(words, last, hypothesis))
+            else:  # the text as written: the same walk without restorations to step over
+                context = _plain_context(words, first, last)
+            hypothesis.contexts[span] = context
+        return context
 
     def _alone(self, phrase: tuple[str, ...]) -> float:
         cached = self._alone_cache.get(phrase)

@@ -175,6 +175,9 @@ class Restorer:
         # the last _everyday_evidence: the default mode's check works it out for a
         # text its twin then reads whole (text, strong forms, wordnet_style, result)
         self._last_everyday: tuple | None = None
+        # the last _strong_forms (text, strong forms): the output judged afresh is
+        # then checked for the thorough reading
+        self._last_strong: tuple[str, list[Candidate]] | None = None
 
     @property
     def tortured_channel(self) -> TorturedChannel | None:
@@ -443,8 +446,19 @@ class Restorer:
 
     def _strong_forms(self, text: str) -> list[Candidate]:
         """The strong forms of ``text`` (evidence that it is spun), Roman
-        numerals that are part of a name left out."""
-        return drop_numbered_names(text, self.matcher.strong.find(text))
+        numerals that are part of a name left out; those of the last text asked
+        about are kept (a new list each time: callers may extend it).
+
+        >>> restorer = get_restorer()
+        >>> first, again = (restorer._strong_forms("It volition survive.") for _ in range(2))
+        >>> first == again, first is again
+        (True, False)
+        """
+        last = self._last_strong
+        if last is None or last[0] != text:
+            last = self._last_strong = (
+                text, drop_numbered_names(text, self.matcher.strong.find(text)))
+        return list(last[1])
 
     def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None,
                       strong: list[Candidate] | None = None, spin_floor: float | None = None,
