@@ -540,40 +540,85 @@ def _legit_logprob(spun: str) -> float:
 
 
 def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
-    wordnet = load_synsets()
-    lemmas, frames = _lemmas_and_frames(wordnet)
-    words = phrase.split()
+    lemmas, frames = _lemmas_and_frames(load_synsets())
     best: dict[str, Row] = {}
-    # (putting back the whole phrase would leave one word, no multiword lemma)
-    for width in (1, 2) if len(words) > 2 else (1,):
-        for i in range(len(words) - width + 1):
-            # the words put back for must be a lemma: a cheap test, so it goes
-            # first (about half the single words are, 2% of the pairs)
-            inner = words[i] if width == 1 else words[i] + " " + words[i + 1]
-            if inner not in lemmas:
+    for inner, before, after in _chain_frames(phrase.split(), lemmas, frames):
+        # the lemma with ``put_back`` for ``inner``: " ".join(before + [put_back] + after)
+        # (never the phrase itself: no synonym put back is ``inner``, see Synsets.alternatives)
+        prefix = before + " " if before else ""
+        suffix = " " + after if after else ""
+        for put_back in _SINGLE_WORD_ALTERNATIVES[inner]:
+            lemma = prefix + put_back + suffix
+            if lemma not in lemmas:
                 continue
-            before, after = " ".join(words[:i]), " ".join(words[i + width:])
-            if before + "\0" + after not in frames:  # (wordnet.has_frame, on joined words)
-                continue  # no synonym of it can be put back: no multiword lemma has this frame
-            # the lemma with ``put_back`` for ``inner``: " ".join(before + [put_back] + after)
-            prefix = before + " " if i else ""
-            suffix = " " + after if i + width < len(words) else ""
-            for group in wordnet.alternatives(inner):
-                for put_back in group:
-                    if " " in put_back:
-                        continue
-                    lemma = prefix + put_back + suffix
-                    if lemma == phrase or " " not in lemma or lemma not in lemmas:
-                        continue
-                    for row in rows_of(lemma):
-                        prior = round(row.prior * CHAIN_PRIOR, 4)
-                        if row.original not in best or best[row.original].prior < prior:
-                            best[row.original] = Row(phrase, row.original, prior, WORDNET_FAMILY,
-                                                     "channel chain lemma",
-                                                     f"wordnet_synsets:{phrase}<-{lemma}")
+            for row in rows_of(lemma):
+                prior = round(row.prior * CHAIN_PRIOR, 4)
+                if row.original not in best or best[row.original].prior < prior:
+                    best[row.original] = Row(phrase, row.original, prior, WORDNET_FAMILY,
+                                             "channel chain lemma",
+                                             f"wordnet_synsets:{phrase}<-{lemma}")
     if not best:  # (most phrases)
         return ()
     return tuple(row for row in best.values() if row.prior >= MIN_PRIOR)
+
+
+def _chain_frames(words: list[str], lemmas: KeysView[str], frames: set[str]
+                  ) -> list[tuple[str, str, str]]:
+    """(inner, before, after) for each word or word pair ``inner`` of ``words``
+    that a synonym could be put back for: it is a lemma, and some multiword
+    lemma is the words ``before`` and ``after`` it (joined by spaces) around
+    one word (:attr:`Synsets.frames`). Single words first, then pairs (not
+    the whole phrase: putting it back would leave one word, no multiword
+    lemma), each from the left; the lemma test is cheap, so it goes first
+    (about half the single words are lemmas, 2% of the pairs).
+
+    >>> wordnet = load_synsets()
+    >>> _chain_frames(["every", "snatch"], wordnet.lemmas, wordnet.frames)
+    [('snatch', 'every', '')]
+    """
+    count = len(words)
+    if count == 2:  # (most phrases: the same tests, unrolled)
+        first, second = words
+        found = []
+        if first in lemmas and "\0" + second in frames:
+            found.append((first, "", second))
+        if second in lemmas and first + "\0" in frames:
+            found.append((second, first, ""))
+        return found
+    found = []
+    for i, inner in enumerate(words):
+        if inner in lemmas:
+            before, after = " ".join(words[:i]), " ".join(words[i + 1:])
+            if before + "\0" + after in frames:
+                found.append((inner, before, after))
+    if count > 2:
+        for i in range(count - 1):
+            inner = words[i] + " " + words[i + 1]
+            if inner in lemmas:
+                before, after = " ".join(words[:i]), " ".join(words[i + 2:])
+                if before + "\0" + after in frames:
+                    found.append((inner, before, after))
+    return found
+
+
+def _single_word_alternatives(lemma: str) -> tuple[str, ...]:
+    """The single-word lemmas that share a synset with ``lemma`` (other than
+    itself, in any case), each once, in the order of
+    :meth:`Synsets.alternatives` (a word met again puts back the same lemma,
+    which changes nothing).
+
+    >>> "will" in _single_word_alternatives("volition")
+    True
+    """
+    found: dict[str, None] = {}
+    for group in load_synsets().alternatives(lemma):
+        for other in group:
+            if " " not in other:
+                found[other] = None
+    return tuple(found)
+
+
+_SINGLE_WORD_ALTERNATIVES = Memo(_single_word_alternatives, 100_000)
 
 
 @lru_cache(maxsize=1)
