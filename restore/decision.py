@@ -182,7 +182,7 @@ def to_substitutions(chosen: Sequence[Scored]) -> list[Substitution]:
     return [
         Substitution(s.candidate.start, s.candidate.end, s.candidate.spun,
                      _cased(s.candidate), round(s.confidence, 4), s.candidate.rule,
-                     s.evidence)
+                     str(s.evidence))
         for s in chosen
     ]
 

@@ -47,7 +47,7 @@ from .memo import Memo
 from .scoring import (DOCUMENT_HITS_PER_WORD, NOT_BARE_FACTOR, SEGMENT_PARAGRAPH_SWITCH_LOG_PROB,
                       SEGMENT_SHARE, THESAURUS_PARAGRAPH_SWITCH_LOG_PROB,
                       THOROUGH_HITS_PER_WORD, THESAURUS_SEGMENT_SHARE, TORTURED_FAMILY,
-                      DocumentEvidence, Scored, document_evidence, is_self_evident,
+                      DocumentEvidence, LiftEvidence, Scored, document_evidence, is_self_evident,
                       log_likelihood_ratio, logit, restorable_as_wordnet_spin, sigmoid,
                       spinner_could_write, spun_probabilities, thesaurus_could_write,
                       written_abbreviated)
@@ -512,13 +512,11 @@ class LanguageModelScorer:
                         if self_evident[k] or spun_here[k] >= RATE_MIN_SPUN])))
             if rate_shift:  # (a self-evident form is a spin at any rate)
                 confidences = shifted_odds(confidences, factor, rate_shift, self_evident)
-        results = []
-        for k, c in enumerate(candidates):
-            why = ("self-evident form" if self_evident[k]
-                   else f"context spun {spun_here[k]:.2f}")
-            results.append(Scored(c, confidences[k],
-                                  f"prior {c.row.prior:.2f}, LM lift {lifts[k]:+.2f}, "
-                                  f"channel {posteriors[k]:.2f}, {why}"))
+        # (the evidence is written out only for the substitutions made: a text
+        # has about 1.3 candidates a word, and few of them are restored)
+        results = [Scored(c, confidences[k], LiftEvidence(c.row.prior, lifts[k], posteriors[k],
+                                                          None if self_evident[k] else spun_here[k]))
+                   for k, c in enumerate(candidates)]
         return results, rate_shift
 
     def document_evidence(self, text: str, candidates: Sequence[Candidate]) -> DocumentEvidence:

@@ -174,12 +174,34 @@ DOCTORED_PRIOR_LOG_ODDS = -6.0
 
 
 @dataclass(frozen=True, slots=True)
+class LiftEvidence:
+    """The numbers behind a language-model confidence; ``str()`` writes them out
+    (only the substitutions made need that).
+
+    >>> str(LiftEvidence(0.72, -0.1, 0.71, 1.0))
+    'prior 0.72, LM lift -0.10, channel 0.71, context spun 1.00'
+    >>> str(LiftEvidence(0.5, 2.0, 0.9, None))
+    'prior 0.50, LM lift +2.00, channel 0.90, self-evident form'
+    """
+
+    prior: float
+    lift: float
+    channel: float
+    context_spun: float | None  # None: a self-evident form
+
+    def __str__(self) -> str:
+        why = ("self-evident form" if self.context_spun is None
+               else f"context spun {self.context_spun:.2f}")
+        return f"prior {self.prior:.2f}, LM lift {self.lift:+.2f}, channel {self.channel:.2f}, {why}"
+
+
+@dataclass(frozen=True, slots=True)
 class Scored:
     """A candidate with its confidence and the evidence behind it."""
 
     candidate: Candidate
     confidence: float
-    evidence: str
+    evidence: str | LiftEvidence
 
 
 @dataclass(frozen=True, slots=True)
