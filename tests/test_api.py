@@ -686,3 +686,29 @@ def test_a_short_clean_sentence_given_alone_is_not_read_the_thorough_way(sentenc
     result = restore.fix_and_explain(sentence)
     assert result.text == sentence and result.substitutions == ()
     assert result.spin_score < 0.5
+
+
+def test_threads_sharing_the_restorer_get_what_one_thread_gets():
+    """An ingestion service may call fix_and_explain from several threads at
+    once (a thread pool, Dask's threaded scheduler): the restorer and its
+    caches are shared, and each text must still come out as it does alone,
+    with the garbage collector (which restore() pauses) left on."""
+    import gc
+    from concurrent.futures import ThreadPoolExecutor
+    from pathlib import Path
+
+    corpora = Path(__file__).resolve().parent.parent / "corpora"
+    texts = [p.read_text("utf-8")
+             for kind in ("spun/wordnet", "spun/thesaurus", "clean")
+             for p in sorted((corpora / kind).rglob("*.txt"))[:3]]
+    texts.append("It volition survive fine past times June.")
+
+    def digest(text):
+        r = restore.fix_and_explain(text)
+        return r.text, [s.to_dict() for s in r.substitutions], r.spin_score
+
+    alone = [digest(t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(digest, texts * 2))
+    assert together == alone * 2
+    assert gc.isenabled()
