@@ -514,8 +514,9 @@ class LanguageModelScorer:
                 confidences = shifted_odds(confidences, factor, rate_shift, self_evident)
         # (the evidence is written out only for the substitutions made: a text
         # has about 1.3 candidates a word, and few of them are restored)
-        results = [Scored(c, confidences[k], LiftEvidence(c.row.prior, lifts[k], posteriors[k],
-                                                          None if self_evident[k] else spun_here[k]))
+        results = [Scored(c, confidences[k],
+                          LiftEvidence(c.row.prior, lifts[k], posteriors[k],
+                                       None if self_evident[k] else spun_here[k]))
                    for k, c in enumerate(candidates)]
         return results, rate_shift
 

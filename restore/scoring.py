@@ -192,7 +192,8 @@ class LiftEvidence:
     def __str__(self) -> str:
         why = ("self-evident form" if self.context_spun is None
                else f"context spun {self.context_spun:.2f}")
-        return f"prior {self.prior:.2f}, LM lift {self.lift:+.2f}, channel {self.channel:.2f}, {why}"
+        return (f"prior {self.prior:.2f}, LM lift {self.lift:+.2f}, "
+                f"channel {self.channel:.2f}, {why}")
 
 
 @dataclass(frozen=True, slots=True)
