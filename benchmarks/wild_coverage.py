@@ -43,7 +43,8 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=8, help="swaps not offered, per family")
     args = parser.parse_args()
     if not args.wild.is_file():
-        print(f"no such file: {args.wild}", file=sys.stderr)
+        print(f"no such file: {args.wild} (pass --wild PATH: the shared data's "
+              "wild_substitutions.tsv)", file=sys.stderr)
         return 2
     channel = WordNetChannel()
     table: dict[str, set[str]] = defaultdict(set)
