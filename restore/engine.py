@@ -249,7 +249,8 @@ class Restorer:
     def _score_once(self, text: str, strong: list[Candidate],
                     spin_floor: float | None = None) -> float:
         """The spin score of :meth:`_restore_once` on ``text``, without its passes."""
-        judged = self._judge_evidence(text, DEFAULT_THRESHOLD, strong, None, spin_floor)
+        judged = self._judge_evidence(text, DEFAULT_THRESHOLD, strong, None, spin_floor,
+                                      windows=False)
         return 0.0 if judged is None else round(spin_score(judged[0]), 4)
 
     def _restore(self, text: str, cut: float, spin_floor: float | None = None,
@@ -534,14 +535,17 @@ class Restorer:
         return Judgement(substitutions, current, score, wordnet_style, evidence.rate_shift)
 
     def _judge_evidence(self, text: str, cut: float, strong: list[Candidate],
-                        wordnet_style: bool | None, spin_floor: float | None = None
+                        wordnet_style: bool | None, spin_floor: float | None = None,
+                        windows: bool = True
                         ) -> tuple[DocumentEvidence, list[Candidate], list[tuple[int, int]],
                                    bool | None] | None:
         """The first step of a judgement (see :meth:`_restore_once`): the spin
         evidence of ``text``, the candidates it was weighed on (the strong forms;
         in thorough mode the everyday ones too), the windows of ``text`` that
-        may be spun, and whether a WordNet-style spinner shows (thorough mode;
-        as given otherwise). None when the quick proof shows that nothing can be
+        may be spun (left empty when ``windows`` is false: the spin score alone
+        does not need them, and in a spun text they cost a quarter of it), and
+        whether a WordNet-style spinner shows (thorough mode; as given
+        otherwise). None when the quick proof shows that nothing can be
         restored at ``cut`` (a spin score of 0)."""
         # the strong forms decide where the text is spun; only there do the
         # everyday forms and the WordNet channel get looked at
@@ -558,7 +562,8 @@ class Restorer:
             windows = [(0, len(text))] if spin_score(evidence) >= WINDOW_MIN_SPUN else []
             return evidence, candidates, windows, wordnet_style
         evidence = self._evidence(text, strong)
-        return evidence, list(strong), spun_windows(text, strong, evidence), wordnet_style
+        return (evidence, list(strong), spun_windows(text, strong, evidence) if windows else [],
+                wordnet_style)
 
     def _everyday_evidence(self, text: str, strong: list[Candidate], wordnet_style: bool
                            ) -> tuple[list[Candidate], DocumentEvidence]:
