@@ -76,14 +76,19 @@ CHANNEL_TABLE_FILE = "wordnet_channel.tsv.gz"
 class WordNetChannel:
     """Proposes originals for WordNet lemmas, with Bayes priors."""
 
-    def __init__(self) -> None:
+    def __init__(self, attested: Callable[[str], tuple[Row, ...]] | None = None) -> None:
+        """``attested``: for a multiword lemma, the rows of the tables that real
+        spun pages attest ("past times" -> "by", which no two WordNet hops
+        give); a re-spin of the lemma ("past multiplication") is unwound to
+        them too (see :meth:`chain_rows`)."""
+        self._attested = attested
         self._rows_cache: dict[str, tuple[Row, ...]] = {}
         self._chain_cache: dict[str, tuple[Row, ...]] = {}
         self._options: dict[str, tuple[tuple[Row, str, str], ...]] = {}
         self._inflected: dict[str, tuple[tuple[Row, str, str], ...]] = {}
 
     def __reduce__(self):
-        return (WordNetChannel, ())
+        return (WordNetChannel, (self._attested,))
 
     def rows(self, spun: str) -> tuple[Row, ...]:
         """Channel rows for one spun form (exact WordNet lemma string)."""
@@ -102,11 +107,30 @@ class WordNetChannel:
     def chain_rows(self, phrase: str) -> tuple[Row, ...]:
         """Rows for a phrase that is no lemma but a re-spun one: put back one of
         its words (or word pairs) for a synonym and a multiword lemma appears
-        ("every snatch" -> "every bit", which is "as")."""
+        ("every snatch" -> "every bit", which is "as"; "past multiplication" ->
+        "past times", which real spinners write for "by").
+
+        >>> attested = {"past times": (Row("past times", "by", 0.886, WORDNET_FAMILY, "wild:2", "t"),)}
+        >>> channel = WordNetChannel(lambda lemma: attested.get(lemma, ()))
+        >>> [(row.original, row.prior) for row in channel.chain_rows("past multiplication")
+        ...  if row.original == "by"]
+        [('by', 0.7088)]
+        >>> [row.original for row in WordNetChannel().chain_rows("past multiplication")]
+        ['past']
+        """
         cached = self._chain_cache.get(phrase)
         if cached is None:
-            cached = self._chain_cache[phrase] = _chain_rows_for(phrase, self.rows)
+            cached = self._chain_cache[phrase] = _chain_rows_for(phrase, self._lemma_rows)
         return cached
+
+    def _lemma_rows(self, lemma: str) -> tuple[Row, ...]:
+        """What a lemma stands for: the channel's rows, and the attested ones."""
+        rows = self.rows(lemma)
+        if self._attested is not None:
+            attested = self._attested(lemma)
+            if attested:
+                rows += attested
+        return rows
 
     def find(self, text: str, covered: Sequence[Candidate],
              windows: Sequence[tuple[int, int]],

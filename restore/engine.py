@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import ahocorasick
@@ -37,7 +37,7 @@ from .scoring import (CHARS_PER_WORD, DOCUMENT_WINDOW_WORDS, TORTURED_FAMILY, WI
                       spun_probabilities)
 from .spans import around, widen_to_whitespace
 from .stream import MAX_CHUNK_CHARS, cut_point
-from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, load_rows
+from .tables import BUILTIN_FAMILIES, Row, builtin_table_paths, is_attested, load_rows
 from .tortured_channel import TorturedChannel
 
 DEFAULT_THRESHOLD = 0.5
@@ -168,7 +168,10 @@ class Restorer:
         # (see _thorough_reading); a scorer of the caller's own is left to itself
         self._may_read_thoroughly = self._quick_proof
         use_channel = self.families is None or WORDNET_FAMILY in self.families
-        self.channel = WordNetChannel() if use_channel else None
+        # (the channel unwinds a re-spin of a lemma the tables' attested rows
+        # know, "past multiplication" for "past times", to what they say: "by")
+        self.channel = (WordNetChannel(partial(attested_rows, self.matcher)) if use_channel
+                        else None)
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
         self._tortured_channel: TorturedChannel | None = None
         self._thorough_twin: Restorer | None = None
@@ -834,6 +837,18 @@ def spun_windows(text: str, strong: Sequence[Candidate],
 def is_strong_row(row: Row) -> bool:
     """Is this row's form evidence that a text is spun (see TieredMatcher)?"""
     return row_log_likelihood_ratio(row) > 0
+
+
+def attested_rows(matcher: TieredMatcher, lemma: str) -> tuple[Row, ...]:
+    """The WordNet-family rows ``matcher`` holds for the whole of ``lemma`` that
+    real spun pages attest (see :func:`restore.tables.is_attested`): the WordNet
+    channel unwinds a re-spun lemma to them (see :class:`WordNetChannel`).
+
+    >>> [(row.original, row.note) for row in attested_rows(get_restorer().matcher, "past times")]
+    [('by', 'wild:2 lemma')]
+    """
+    return tuple(c.row for c in matcher.find(lemma)
+                 if c.row.spun == lemma and c.row.family == WORDNET_FAMILY and is_attested(c.row))
 
 
 def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:
