@@ -84,7 +84,6 @@ class WordNetChannel:
         self._attested = attested
         self._rows_cache: dict[str, tuple[Row, ...]] = {}
         self._chain_cache: dict[str, tuple[Row, ...]] = {}
-        self._with_attested: dict[str, tuple[Row, ...]] = {}  # lemma -> _lemma_rows
         self._options: dict[str, tuple[tuple[Row, str, str], ...]] = {}
         self._inflected: dict[str, tuple[tuple[Row, str, str], ...]] = {}
 
@@ -126,12 +125,11 @@ class WordNetChannel:
 
     def _lemma_rows(self, lemma: str) -> tuple[Row, ...]:
         """What a lemma stands for: the channel's rows, and the attested ones."""
-        rows = self._with_attested.get(lemma)
-        if rows is None:
-            rows = self.rows(lemma)
-            if self._attested is not None:
-                rows += self._attested(lemma)
-            self._with_attested[lemma] = rows
+        rows = self.rows(lemma)
+        if self._attested is not None:
+            attested = self._attested(lemma)
+            if attested:
+                rows += attested
         return rows
 
     def find(self, text: str, covered: Sequence[Candidate],
