@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import ahocorasick
@@ -170,8 +170,8 @@ class Restorer:
         use_channel = self.families is None or WORDNET_FAMILY in self.families
         # (the channel unwinds a re-spin of a lemma the tables' attested rows
         # know, "past multiplication" for "past times", to what they say: "by")
-        self.channel = (WordNetChannel(partial(attested_rows, self.matcher)) if use_channel
-                        else None)
+        # (a bound method: the channel pickles with it as this restorer's configuration)
+        self.channel = WordNetChannel(self._attested_rows) if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
         self._tortured_channel: TorturedChannel | None = None
         self._thorough_twin: Restorer | None = None
@@ -447,6 +447,10 @@ class Restorer:
         _, evidence = self.thorough_twin._everyday_evidence(*_within(text, strong, start, end),
                                                             False)
         return evidence
+
+    def _attested_rows(self, lemma: str) -> tuple[Row, ...]:
+        """:func:`attested_rows` of this restorer's tables."""
+        return attested_rows(self.matcher, lemma)
 
     def _strong_forms(self, text: str) -> list[Candidate]:
         """The strong forms of ``text`` (evidence that it is spun), Roman

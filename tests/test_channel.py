@@ -297,3 +297,18 @@ def test_find_reads_curly_apostrophes_as_wordnet_s_straight_ones():
     text = "it ne’er rains"
     assert ("ne’er", "never") in {(c.spun, c.original)
                                   for c in channel.find(text, [], [(0, len(text))])}
+
+
+def test_the_channel_pickles_with_the_tables_it_asks_for_attested_rows():
+    """A restorer's channel asks the restorer's tables what real pages attest
+    for a lemma ("past times" -> "by"); pickled, it asks the same tables."""
+    import pickle
+
+    from restore.engine import get_restorer
+
+    channel = get_restorer().channel
+    again = pickle.loads(pickle.dumps(channel))
+    assert len(pickle.dumps(channel)) < 1000  # the restorer's configuration, not its tables
+    rows = {(row.original, row.prior) for row in again.chain_rows("past multiplication")}
+    assert ("by", 0.7088) in rows
+    assert rows == {(row.original, row.prior) for row in channel.chain_rows("past multiplication")}
