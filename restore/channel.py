@@ -110,7 +110,8 @@ class WordNetChannel:
         ("every snatch" -> "every bit", which is "as"; "past multiplication" ->
         "past times", which real spinners write for "by").
 
-        >>> attested = {"past times": (Row("past times", "by", 0.886, WORDNET_FAMILY, "wild:2", "t"),)}
+        >>> attested = {"past times": (Row("past times", "by", 0.886, WORDNET_FAMILY,
+        ...                                    "wild:2", "t"),)}
         >>> channel = WordNetChannel(lambda lemma: attested.get(lemma, ()))
         >>> [(row.original, row.prior) for row in channel.chain_rows("past multiplication")
         ...  if row.original == "by"]

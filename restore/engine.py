@@ -168,9 +168,9 @@ class Restorer:
         # (see _thorough_reading); a scorer of the caller's own is left to itself
         self._may_read_thoroughly = self._quick_proof
         use_channel = self.families is None or WORDNET_FAMILY in self.families
-        # (the channel unwinds a re-spin of a lemma the tables' attested rows
-        # know, "past multiplication" for "past times", to what they say: "by")
-        # (a bound method: the channel pickles with it as this restorer's configuration)
+        # (the channel unwinds a re-spin of a lemma the tables' attested rows know,
+        # "past multiplication" for "past times", to what they say: "by"; it is
+        # given a bound method, so it pickles as this restorer's configuration)
         self.channel = WordNetChannel(self._attested_rows) if use_channel else None
         self._use_tortured = self.families is None or TORTURED_FAMILY in self.families
         self._tortured_channel: TorturedChannel | None = None

@@ -3,7 +3,9 @@ shipped tables, and the JSON test cases."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,16 @@ import pytest
 from restore.tables import Row
 
 CASES_DIR = Path(__file__).parent / "cases"
+BENCHMARKS_DIR = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@lru_cache(maxsize=None)
+def load_benchmark(name: str):
+    """The script ``benchmarks/<name>.py`` as a module (loaded once for all the tests)."""
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS_DIR / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def load_cases(name: str) -> list[dict]:

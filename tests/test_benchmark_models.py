@@ -3,27 +3,14 @@ decoder must answer everything the decoder asks of a model (the benchmark broke
 once, silently, when the decoder began to score whole word sequences)."""
 
 import doctest
-import importlib.util
 import math
-from functools import lru_cache
-from pathlib import Path
 
 import restore
 from restore.decoder import LanguageModelScorer
 from restore.engine import Restorer
 from restore.lm import OOV_LOGPROB, get_language_model
 
-BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "compare_language_models.py"
-
-
-@lru_cache(maxsize=1)
-def load_benchmark():
-    """The benchmark script as a module (loaded once for all the tests)."""
-    spec = importlib.util.spec_from_file_location("compare_language_models", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from conftest import load_benchmark
 
 SENTENCES = [s.split() for s in (
     "it will be fine by june",
@@ -36,7 +23,7 @@ SENTENCES = [s.split() for s in (
 
 def test_docstring_examples_of_the_benchmark_models():
     # (SymspellBigramModel's examples need symspellpy, which the tests do not install)
-    bench = load_benchmark()
+    bench = load_benchmark("compare_language_models")
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     for model in (bench.BrownTrigramModel, bench.InterpolatedModel):
         for test in doctest.DocTestFinder().find(model, globs=vars(bench)):
@@ -47,7 +34,7 @@ def test_docstring_examples_of_the_benchmark_models():
 
 
 def test_sequence_logprob_is_the_sum_of_its_words():
-    bench = load_benchmark()
+    bench = load_benchmark("compare_language_models")
     model = bench.BrownTrigramModel.from_sentences(SENTENCES)
     words = ["will", "be", "fine"]
     expected = (model.logprob("will", "it", "<s>") + model.logprob("be", "will", "it")
@@ -56,7 +43,7 @@ def test_sequence_logprob_is_the_sum_of_its_words():
 
 
 def test_kneser_ney_probabilities_sum_to_one_over_the_vocabulary():
-    bench = load_benchmark()
+    bench = load_benchmark("compare_language_models")
     model = bench.BrownTrigramModel.from_sentences(SENTENCES)
     vocabulary = list(model.words)
     for history in (("will", "it"), ("the", "<s>"), ("bus", "new")):
@@ -67,7 +54,7 @@ def test_kneser_ney_probabilities_sum_to_one_over_the_vocabulary():
 
 
 def test_the_decoder_restores_with_a_benchmark_model_behind_it():
-    bench = load_benchmark()
+    bench = load_benchmark("compare_language_models")
     brown = bench.BrownTrigramModel.from_sentences(SENTENCES)
     mixed = bench.InterpolatedModel(get_language_model(), brown, 0.7)
     text = "It volition survive fine past times June."

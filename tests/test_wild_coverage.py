@@ -1,26 +1,14 @@
 """benchmarks/wild_coverage.py counts, per spinner family, the aligned real swaps
 whose original unspin offers for the spun form; its figures are in the README."""
 
-import importlib.util
 import sys
-from functools import lru_cache
-from pathlib import Path
 
+from conftest import load_benchmark
 from restore.channel import WordNetChannel
-
-BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "wild_coverage.py"
-
-
-@lru_cache(maxsize=1)
-def load_benchmark():
-    spec = importlib.util.spec_from_file_location("wild_coverage", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_offered_holds_what_the_channel_and_tables_offer_for_the_whole_form():
-    offered = load_benchmark().offered
+    offered = load_benchmark("wild_coverage").offered
     channel = WordNetChannel()
     assert "will" in offered("volition", channel, {})
     assert "by" in offered("past times", channel, {"past times": {"by"}})
@@ -40,7 +28,7 @@ def test_the_table_counts_each_family(tmp_path, capsys, monkeypatch):
                     "usually the\tthe\t1\tlight auto-blog spinner,spinbot-style paraphrase\n",
                     encoding="utf-8")
     monkeypatch.setattr(sys, "argv", ["wild_coverage.py", "--wild", str(wild)])
-    assert load_benchmark().main() == 0
+    assert load_benchmark("wild_coverage").main() == 0
     out = capsys.readouterr().out
     assert "wordnet-style | 2 | 2 | 1.00" in out
     assert "spinbot-style paraphrase | 1 | 0 | 0.00" in out
@@ -50,5 +38,5 @@ def test_the_table_counts_each_family(tmp_path, capsys, monkeypatch):
 
 def test_a_missing_data_file_is_named(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["wild_coverage.py", "--wild", str(tmp_path / "no.tsv")])
-    assert load_benchmark().main() == 2
+    assert load_benchmark("wild_coverage").main() == 2
     assert "pass --wild PATH" in capsys.readouterr().err
