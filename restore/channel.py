@@ -113,9 +113,9 @@ class WordNetChannel:
         >>> attested = {"past times": (Row("past times", "by", 0.886, WORDNET_FAMILY,
         ...                                    "wild:2", "t"),)}
         >>> channel = WordNetChannel(lambda lemma: attested.get(lemma, ()))
-        >>> [(row.original, row.prior) for row in channel.chain_rows("past multiplication")
-        ...  if row.original == "by"]
-        [('by', 0.7088)]
+        >>> [(row.original, row.prior, row.rule)
+        ...  for row in channel.chain_rows("past multiplication") if row.original == "by"]
+        [('by', 0.7088, 'wordnet_synsets:past multiplication<-past times; t')]
         >>> [row.original for row in WordNetChannel().chain_rows("past multiplication")]
         ['past']
         """
@@ -579,9 +579,11 @@ def _chain_rows_for(phrase: str, rows_of) -> tuple[Row, ...]:
             for row in rows_of(lemma):
                 prior = round(row.prior * CHAIN_PRIOR, 4)
                 if row.original not in best or best[row.original].prior < prior:
+                    # (a table's row for the lemma is named, "past times" -> "by" among them)
+                    rule = (f"wordnet_synsets:{phrase}<-{lemma}" if row.note == LEMMA_NOTE
+                            else f"wordnet_synsets:{phrase}<-{lemma}; {row.rule}")
                     best[row.original] = Row(phrase, row.original, prior, WORDNET_FAMILY,
-                                             "channel chain lemma",
-                                             f"wordnet_synsets:{phrase}<-{lemma}")
+                                             "channel chain lemma", rule)
     if not best:  # (most phrases)
         return ()
     return tuple(row for row in best.values() if row.prior >= MIN_PRIOR)
