@@ -449,8 +449,15 @@ class Restorer:
         return evidence
 
     def _attested_rows(self, lemma: str) -> tuple[Row, ...]:
-        """:func:`attested_rows` of this restorer's tables."""
-        return attested_rows(self.matcher, lemma)
+        """The WordNet-family rows this restorer's tables hold for the whole of
+        ``lemma`` that real spun pages attest (:func:`restore.tables.is_attested`):
+        the WordNet channel unwinds a re-spun lemma to them (see :class:`WordNetChannel`).
+
+        >>> [(row.original, row.note) for row in get_restorer()._attested_rows("past times")]
+        [('by', 'wild:2 lemma')]
+        """
+        return tuple(c.row for c in self.matcher.find(lemma) if c.row.spun == lemma
+                     and c.row.family == WORDNET_FAMILY and is_attested(c.row.note))
 
     def _strong_forms(self, text: str) -> list[Candidate]:
         """The strong forms of ``text`` (evidence that it is spun), Roman
@@ -841,18 +848,6 @@ def spun_windows(text: str, strong: Sequence[Candidate],
 def is_strong_row(row: Row) -> bool:
     """Is this row's form evidence that a text is spun (see TieredMatcher)?"""
     return row_log_likelihood_ratio(row) > 0
-
-
-def attested_rows(matcher: TieredMatcher, lemma: str) -> tuple[Row, ...]:
-    """The WordNet-family rows ``matcher`` holds for the whole of ``lemma`` that
-    real spun pages attest (see :func:`restore.tables.is_attested`): the WordNet
-    channel unwinds a re-spun lemma to them (see :class:`WordNetChannel`).
-
-    >>> [(row.original, row.note) for row in attested_rows(get_restorer().matcher, "past times")]
-    [('by', 'wild:2 lemma')]
-    """
-    return tuple(c.row for c in matcher.find(lemma)
-                 if c.row.spun == lemma and c.row.family == WORDNET_FAMILY and is_attested(c.row))
 
 
 def _builtin_tiers(families: tuple[str, ...] | None) -> TieredMatcher:

@@ -58,7 +58,7 @@ from .candidates import WORDNET_FAMILY, Candidate
 from .nesting import NESTED_NOTE
 from .roman import is_capitalised_numeral
 from .spans import IntervalSet
-from .tables import Row
+from .tables import Row, is_attested
 from .tokens import BLANK_LINE, FUNCTION_WORDS
 
 DOC_PRIOR_LOG_ODDS = -4.0  # before any evidence, about 1 text in 55 is spun
@@ -382,7 +382,8 @@ def _self_evident(spun: str, family: str, note: str) -> bool:
         if "lemma" in note or "fixed" in note:
             return False
         # two-word chains can be plain English ("in world"); seen ones are not
-        if words < 3 and not note.startswith(("wild", "observed")):
+        # (the fixed table's, which would count as seen, were answered above)
+        if words < 3 and not is_attested(note):
             return False
     return not ordinary_english(spun.lower())
 

@@ -142,17 +142,15 @@ def _read_text(path: Path) -> str:
         raise TableError(f"{path}: not UTF-8 at byte {error.start}") from None
 
 
-def is_attested(row: Row) -> bool:
-    """Was the row seen on real spun pages (its note ``wild:N`` or ``observed``,
-    or the fixed "and" table), rather than derived from WordNet? See
-    wordlists/README.md, "Format".
+def is_attested(note: str) -> bool:
+    """Does a row's ``note`` say it was seen on real spun pages (``wild:N`` or
+    ``observed``, or the fixed "and" table), rather than derived from WordNet?
+    See wordlists/README.md, "Format".
 
-    >>> is_attested(Row("past times", "by", 0.886, "wordnet_spinner", "wild:2 lemma", "t"))
-    True
-    >>> is_attested(Row("past times", "past", 0.114, "wordnet_spinner", "wordnet:hop1 lemma", "t"))
-    False
+    >>> is_attested("wild:2 lemma"), is_attested("fixed:and"), is_attested("wordnet:hop1 lemma")
+    (True, True, False)
     """
-    return row.note.startswith(("wild", "observed", "fixed"))
+    return note.startswith(("wild", "observed", "fixed"))
 
 
 def builtin_table_dir() -> Path:
