@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .candidates import WORDNET_FAMILY, Candidate, proper_case
 from .numbers import is_number
@@ -215,13 +215,13 @@ def _cased(c: Candidate) -> str:
 
 
 def merge_pass(earlier: Sequence[Substitution], later: Sequence[Substitution],
-               source: str) -> list[Substitution]:
+               source: str, forms: "ChainForms | None" = None) -> list[Substitution]:
     """Compose substitutions of a later pass (offsets in the text the earlier
     ones produced) with the earlier ones (offsets in ``source``).
 
     The result has offsets in ``source``; later substitutions that overlap
-    earlier ones are merged with them into one chained substitution. Runs in
-    one sweep over both lists.
+    earlier ones are merged with them into one chained substitution, whose
+    forms ``forms`` records when given. Runs in one sweep over both lists.
     """
     earlier = sorted(earlier, key=lambda s: s.start)
     current_text = splice(source, earlier)
@@ -253,13 +253,14 @@ def merge_pass(earlier: Sequence[Substitution], later: Sequence[Substitution],
             group_end = max(group_end, item[1])
             continue
         if group:
-            merged.extend(_merge_group(group, current_text, source, to_source))
+            merged.extend(_merge_group(group, current_text, source, to_source, forms))
         group, group_end = [item], item[1]
     merged.sort(key=lambda s: s.start)
     return merged
 
 
-def _merge_group(group, current_text: str, source: str, to_source) -> list[Substitution]:
+def _merge_group(group, current_text: str, source: str, to_source,
+                 forms: "ChainForms | None" = None) -> list[Substitution]:
     """One set of mutually overlapping substitutions as one chained substitution."""
     later = [sub for _, _, kind, sub in group if kind == 1]
     earlier = [sub for _, _, kind, sub in group if kind == 0]
@@ -276,11 +277,161 @@ def _merge_group(group, current_text: str, source: str, to_source) -> list[Subst
     pieces.append(current_text[cursor:region_end])
     in_start, in_end = to_source(region_start), to_source(region_end)
     chain = earlier + later
+    confidence = min(sub.confidence for sub in chain)
+    # (one step over the whole of one restoration: a chain goes on at its span)
+    same_span = len(group) == 2 and group[0][:2] == group[1][:2] and len(later) == 1
+    if forms is not None and same_span:
+        confidence = forms.confidence(earlier[0], later[0], confidence)
     combined = Substitution(
         in_start, in_end, source[in_start:in_end], "".join(pieces),
-        min(sub.confidence for sub in chain), " then ".join(sub.rule for sub in chain),
+        confidence, " then ".join(sub.rule for sub in chain),
         "; ".join(sub.evidence for sub in chain if sub.evidence))
-    return [] if combined.spun == combined.original else [combined]
+    if combined.spun == combined.original:
+        return []
+    if forms is not None:
+        forms.join(combined, *((earlier[0], later[0]) if same_span else ()))
+    return [combined]
+
+
+class ChainState(NamedTuple):
+    """What a chain of restorations at one span went through: its ``forms``
+    (casefolded), each with the confidence the chain had when it first wrote
+    it, and whether it has ``settled`` (see :class:`ChainForms`)."""
+
+    forms: dict[str, float]
+    settled: bool = False
+
+
+class ChainForms:
+    """The forms each restoration went through on its way back, kept across
+    the passes and fresh judgements of one text, so that no chain swings
+    between two readings for ever. The spinner never writes a word for
+    itself, so a chain's forms are all different; at low thresholds the
+    passes would otherwise wander round a synset ("lobby" -> "hall" ->
+    "hallway" -> "hall" -> "hallway": a third of the chains reported at
+    threshold 0.01 on the dev set), ending wherever the last pass left them.
+
+    A step back to a form the chain went through is taken: the decoder, with
+    more of the text restored around it, finds that form right after all.
+    The chain has then *settled*: no later step moves it
+    (:func:`drop_unsettling`), and its confidence is the one it had at that
+    form, or the step back's if lower (the detour is no evidence against
+    it). A step back to the form it started from
+    undoes it (see :func:`merge_pass`); :func:`drop_reversals` keeps a step
+    from undoing the one just before it in the same judgement.
+
+    A restoration is known by its span, original and rule (its confidence may
+    be discounted later); one never chained has gone through its two forms.
+
+    >>> from restore.report import Substitution as S
+    >>> forms = ChainForms()
+    >>> steps = [S(0, 5, "lobby", "hall", 0.9, "a")], [S(0, 4, "hall", "hallway", 0.3, "b")]
+    >>> chain = merge_pass(*steps, "lobby", forms)
+    >>> sorted(forms.of(chain[0]).forms.items()), forms.of(chain[0]).settled
+    ([('hall', 0.9), ('hallway', 0.3), ('lobby', 1.0)], False)
+    >>> back = merge_pass(chain, [S(0, 7, "hallway", "hall", 0.6, "c")], "lobby", forms)
+    >>> back[0].original, back[0].confidence, forms.of(back[0]).settled
+    ('hall', 0.6, True)
+    >>> forms.of(S(0, 5, "lobby", "hall", 0.9, "a"))
+    ChainState(forms={'lobby': 1.0, 'hall': 0.9}, settled=False)
+    """
+
+    def __init__(self) -> None:
+        self._chains: dict[tuple[int, int, str, str], ChainState] = {}
+
+    def of(self, sub: Substitution) -> ChainState:
+        """What ``sub``'s chain went through, its two ends too."""
+        known = self._chains.get((sub.start, sub.end, sub.original, sub.rule))
+        return known if known is not None else ChainState(
+            {sub.spun.casefold(): 1.0, sub.original.casefold(): sub.confidence})
+
+    def confidence(self, earlier: Substitution, step: Substitution, chained: float) -> float:
+        """The confidence of the chain ``earlier`` taken on by ``step``, over
+        the whole of what it wrote: ``chained`` (the least of theirs), unless
+        ``step`` comes back to a form the chain went through."""
+        back = self.of(earlier).forms.get(step.original.casefold())
+        return chained if back is None else min(back, step.confidence)
+
+    def join(self, combined: Substitution, earlier: Substitution | None = None,
+             step: Substitution | None = None) -> None:
+        """Record the chain ``combined``: ``earlier`` taken on by ``step`` over
+        the whole of what it wrote (else the merge of steps on parts of a
+        span, whose forms are only its ends). It has settled if it came back
+        to a form ``earlier`` went through."""
+        ends = {combined.spun.casefold(): 1.0, combined.original.casefold(): combined.confidence}
+        if earlier is None or step is None:
+            self._chains[(combined.start, combined.end, combined.original, combined.rule)] = \
+                ChainState(ends)
+            return
+        before = self.of(earlier).forms
+        now = {**self.of(step).forms, **ends, **before}
+        self._chains[(combined.start, combined.end, combined.original, combined.rule)] = \
+            ChainState(now, combined.original.casefold() in before)
+
+    def by_output_span(self, substitutions: Sequence[Substitution],
+                       visited: dict[tuple[int, int], ChainState] | None = None
+                       ) -> dict[tuple[int, int], ChainState]:
+        """What the chains went through at each span of the text
+        ``substitutions`` (sorted, offsets in their source) write: their own
+        forms but the one each started from, and those of ``visited`` (spans
+        of that source, from an earlier judgement) that a substitution holds
+        or that none touches (moved to where they now are). A chain that
+        comes back to a form ``visited`` holds at its span has settled; spans
+        a substitution holds or cuts across are no chains' any more.
+
+        >>> from restore.report import Substitution as S
+        >>> spans = ChainForms().by_output_span(
+        ...     [S(0, 7, "hallway", "hall", 0.9, "a")],
+        ...     {(0, 7): ChainState({"hall": 0.8, "hallway": 0.3}), (9, 13): ChainState({"x": 1})})
+        >>> {span: (sorted(state.forms), state.settled) for span, state in spans.items()}
+        {(0, 4): (['hall', 'hallway'], True), (6, 10): (['x'], False)}
+        """
+        out: dict[tuple[int, int], ChainState] = {}
+        pending = sorted(visited.items()) if visited else []
+        index, shift = 0, 0
+        for sub, span in zip(substitutions, output_spans(substitutions)):
+            state = self.of(sub)
+            # (a step back to the form it started from undoes the chain)
+            forms = {form: confidence for form, confidence in state.forms.items()
+                     if form != sub.spun.casefold()}
+            held: dict[str, float] = {}
+            while index < len(pending) and pending[index][0][0] < sub.end:
+                (low, high), earlier = pending[index]
+                if high <= sub.start:  # untouched, before it
+                    out[(low + shift, high + shift)] = earlier
+                elif (low, high) == (sub.start, sub.end):  # taken on by it
+                    held.update(earlier.forms)
+                index += 1
+            out[span] = ChainState({**forms, **held},
+                                   state.settled or sub.original.casefold() in held)
+            shift += len(sub.original) - (sub.end - sub.start)
+        for (low, high), earlier in pending[index:]:
+            out[(low + shift, high + shift)] = earlier
+        return out
+
+
+def drop_unsettling(found: Sequence[Substitution],
+                    chains: dict[tuple[int, int], ChainState]) -> list[Substitution]:
+    """``found`` (restorations a pass chose) without the steps that would move
+    a chain that has settled (``chains``: by span of the text they restore,
+    see :meth:`ChainForms.by_output_span`). They are left out after the
+    decoder weighed them, not before: left out of its candidates, they would
+    hand their share of belief to the rival readings of the span.
+
+    >>> from restore.report import Substitution as S
+    >>> step = S(0, 4, "hall", "hallway", 0.3, "r")
+    >>> drop_unsettling([step], {(0, 4): ChainState({"hall": 0.9, "hallway": 0.3}, True)})
+    []
+    >>> len(drop_unsettling([step], {(0, 4): ChainState({"lobby": 1.0, "hall": 0.9})}))
+    1
+    """
+    if not chains:
+        return list(found)
+    return [sub for sub in found
+            if not chains.get((sub.start, sub.end), _UNSETTLED).settled]
+
+
+_UNSETTLED = ChainState({})
 
 
 def drop_reversals(candidates: Sequence[Candidate],

@@ -23,7 +23,8 @@ from .cache import cached, file_fingerprint, gc_paused
 from .candidates import WORDNET_FAMILY, Candidate, TieredMatcher
 from .channel import WordNetChannel
 from .clean import has_more_words, nothing_to_restore
-from .decision import choose, doubt_unfinished, drop_reversals, merge_pass, to_substitutions
+from .decision import (ChainForms, ChainState, choose, doubt_unfinished, drop_reversals,
+                       drop_unsettling, merge_pass, to_substitutions)
 from .decoder import SKIP_BELOW, LanguageModelScorer
 from .lm import model_fingerprint
 from .nesting import readings_the_doubled_word_leaves
@@ -269,11 +270,12 @@ class Restorer:
             return self._restore_in_chunks(text, cut, spin_floor, rate_shift)
         strong = self._strong_forms(text)
         first: Judgement | None = None
+        forms = ChainForms()  # (the default reading's chains, through its judgements)
 
         def default_score() -> float:
             nonlocal first
             first = self._restore_once(text, cut, strong=strong, spin_floor=spin_floor,
-                                       rate_shift=rate_shift)
+                                       rate_shift=rate_shift, forms=forms)
             return first.spin_score
 
         reading = self._thorough_reading(text, strong, default_score, cut)
@@ -292,8 +294,8 @@ class Restorer:
             return Restoration(splice(text, substitutions), tuple(substitutions),
                                reading.spin_score, cut)
         first = first or self._restore_once(text, cut, strong=strong, spin_floor=spin_floor,
-                                            rate_shift=rate_shift)
-        substitutions, current = self._judged_afresh(text, cut, first, spin_floor)
+                                            rate_shift=rate_shift, forms=forms)
+        substitutions, current = self._judged_afresh(text, cut, first, spin_floor, forms)
         score = first.spin_score
         if self._may_read_thoroughly and substitutions:
             # what the default reading restored may have been all that showed a
@@ -314,9 +316,13 @@ class Restorer:
         return Restoration(current, tuple(substitutions), score, cut)
 
     def _judged_afresh(self, text: str, cut: float, first: "Judgement",
-                       spin_floor: float | None = None) -> tuple[list[Substitution], str]:
+                       spin_floor: float | None = None, forms: ChainForms | None = None
+                       ) -> tuple[list[Substitution], str]:
         """The output of the ``first`` judgement of ``text``, judged afresh until
-        it stands."""
+        it stands; ``forms``: the forms its chains went through (see
+        :class:`~restore.decision.ChainForms`): a fresh judgement does not move
+        a chain that has settled."""
+        forms = forms if forms is not None else ChainForms()
         # the output is judged afresh (with its own, weaker evidence) until it
         # stands, so that fix_text(fix_text(x)) == fix_text(x); which spinner
         # went through it, and at what rate, is read from the input (the output,
@@ -328,11 +334,12 @@ class Restorer:
                 break
             more, again, *_ = self._restore_once(current, cut, first.wordnet_style,
                                                  spin_floor=spin_floor,
-                                                 rate_shift=first.rate_shift)
+                                                 rate_shift=first.rate_shift, forms=forms,
+                                                 visited=forms.by_output_span(substitutions))
             if not more or again in seen:
                 break
             seen.add(again)
-            substitutions = merge_pass(substitutions, more, text)
+            substitutions = merge_pass(substitutions, more, text, forms)
             current = splice(text, substitutions)
         return substitutions, current
 
@@ -477,12 +484,17 @@ class Restorer:
 
     def _restore_once(self, text: str, cut: float, wordnet_style: bool | None = None,
                       strong: list[Candidate] | None = None, spin_floor: float | None = None,
-                      rate_shift: float | None = None) -> "Judgement":
+                      rate_shift: float | None = None, forms: ChainForms | None = None,
+                      visited: dict[tuple[int, int], ChainState] | None = None
+                      ) -> "Judgement":
         """One judgement of ``text`` (see :class:`Judgement`); whether its strong
         forms show a WordNet-style spinner (thorough mode) is read from ``text``
         unless ``wordnet_style`` is given, and its spin rate from its first pass
         unless ``rate_shift`` is. ``strong``: the strong forms of ``text``, if
-        already found."""
+        already found. ``forms`` records the forms its chains go through;
+        ``visited``: what an earlier judgement's chains went through, by span
+        of ``text`` (a chain that has settled moves no more: see
+        :class:`~restore.decision.ChainForms`)."""
         if strong is None:
             strong = self._strong_forms(text)
         judged = self._judge_evidence(text, cut, strong, wordnet_style, spin_floor)
@@ -509,6 +521,7 @@ class Restorer:
         if not candidates:
             return Judgement([], text, score, wordnet_style, evidence.rate_shift)
         candidates = _dedupe_sorted(readings_the_doubled_word_leaves(text, candidates), text)
+        forms = forms if forms is not None else ChainForms()
         substitutions: list[Substitution] = []
         current = text
         seen = {text}
@@ -520,6 +533,8 @@ class Restorer:
                                                                   text),
                                             found)
             found, scored, rate_shift = self._decide(current, candidates, evidence, cut)
+            # (a chain that came back to a form it went through stays there)
+            found = drop_unsettling(found, forms.by_output_span(substitutions, visited))
             if evidence.weigh_stretches:
                 # the first pass's measures hold for the later ones, which see
                 # only what the passes wrote: its spin rate, and the stretches
@@ -533,7 +548,7 @@ class Restorer:
                 substitutions = doubt_unfinished(substitutions, scored, cut)
                 current = splice(text, substitutions)
                 break
-            merged = merge_pass(substitutions, found, text) if substitutions else found
+            merged = merge_pass(substitutions, found, text, forms) if substitutions else found
             restored = splice(text, merged)
             if restored in seen:  # a cycle ("about" -> "around" -> "about"): stop
                 break

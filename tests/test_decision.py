@@ -1,4 +1,8 @@
-from restore.decision import choose, doubt_unfinished, merge_pass
+import re
+from pathlib import Path
+
+import restore
+from restore.decision import ChainForms, choose, doubt_unfinished, drop_unsettling, merge_pass
 from restore.report import Substitution, apply_substitutions, revert_substitutions
 from restore.scoring import Scored
 from restore.candidates import Candidate
@@ -60,6 +64,70 @@ def test_merge_pass_chains_into_one_substitution():
     assert [(s.start, s.end, s.spun, s.original, s.confidence, s.rule) for s in merged] == [
         (2, 14, "urban amount", "city", 0.7, "r1 then r2")]
     assert apply_substitutions(source, merged) == apply_substitutions(middle, second)
+
+
+def test_a_chain_that_comes_back_to_a_form_settles_there():
+    source = "a lobby b"
+    forms = ChainForms()
+    chain = [Substitution(2, 7, "lobby", "hall", 0.8, "r1")]
+    chain = merge_pass(chain, [Substitution(2, 6, "hall", "hallway", 0.2, "r2")], source, forms)
+    assert chain[0].confidence == 0.2 and not forms.of(chain[0]).settled
+    back = Substitution(2, 9, "hallway", "hall", 0.6, "r3")
+    settled = merge_pass(chain, [back], source, forms)
+    # back at "hall": the detour through "hallway" is no evidence against it
+    assert [(s.original, s.confidence, s.rule) for s in settled] == [
+        ("hall", 0.6, "r1 then r2 then r3")]
+    assert forms.of(settled[0]).settled
+    # and no later step moves it: the passes would otherwise swing between the two
+    again = Substitution(2, 6, "hall", "hallway", 0.7, "r2")
+    assert drop_unsettling([again], forms.by_output_span(settled)) == []
+    # back to the form it started from: the chain is undone, as before
+    assert merge_pass(chain, [Substitution(2, 9, "hallway", "lobby", 0.6, "r4")],
+                      source, forms) == []
+
+
+def test_steps_on_parts_of_a_span_are_no_return():
+    # "politics activeness": "government" and "activity" restored apart, then
+    # "government activity" -> "government" over both: a chain, not a return
+    source = "politics activeness"
+    forms = ChainForms()
+    parts = [Substitution(0, 8, "politics", "government", 0.9, "r1"),
+             Substitution(9, 19, "activeness", "activity", 0.8, "r2")]
+    whole = Substitution(0, 19, "government activity", "government", 0.6, "r3")
+    merged = merge_pass(parts, [whole], source, forms)
+    assert [(s.original, s.confidence) for s in merged] == [("government", 0.6)]
+    assert not forms.of(merged[0]).settled
+
+
+STEP = re.compile(r"^[^:\s]+:(.*?)->(.*?)(?: \[|$)")
+
+
+def _moves_after_coming_back(rule: str) -> bool:
+    """Does a chain (its ``rule``: steps "family:spun->original [...]" joined by
+    " then ") leave a form again after it came back to it, on one span?"""
+    run: list[str] = []
+    for step in rule.split(" then "):
+        match = STEP.match(step)
+        if match is None:
+            return False
+        spun, original = match.group(1).lower(), match.group(2).lower()
+        run = run if run and run[-1] == spun else [spun]
+        if run.count(run[-1]) > 1:  # it had come back, and moves on
+            return True
+        run.append(original)
+    return False
+
+
+def test_chains_do_not_swing_between_readings_at_a_low_threshold():
+    # at threshold 0.01 the passes and fresh judgements once went on round a
+    # synset ("approve" -> "okay" -> "ok" -> "fine" -> "okay" -> "ok" -> "fine")
+    text = (Path(__file__).resolve().parent.parent / "corpora" / "spun" / "wordnet" / "seed1"
+            / "01_transport_budget.txt").read_text("utf-8")
+    result = restore.fix_and_explain(text, threshold=0.01)
+    chains = [s for s in result.substitutions if " then " in s.rule]
+    assert len(chains) > 20
+    assert [s.rule for s in chains if _moves_after_coming_back(s.rule)] == []
+    assert result.revert() == text
 
 
 def test_merge_pass_shifts_later_offsets():
