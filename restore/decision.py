@@ -314,7 +314,7 @@ class ChainForms:
     A step back to a form the chain went through is taken: the decoder, with
     more of the text restored around it, finds that form right after all.
     The chain has then *settled*: no later step moves it
-    (:func:`drop_unsettling`), and its confidence is the one it had at that
+    (:meth:`settled`, :func:`drop_unsettling`), and its confidence is the one it had at that
     form, or the step back's if lower (the detour is no evidence against
     it). A step back to the form it started from
     undoes it (see :func:`merge_pass`); :func:`drop_reversals` keeps a step
@@ -338,6 +338,7 @@ class ChainForms:
 
     def __init__(self) -> None:
         self._chains: dict[tuple[int, int, str, str], ChainState] = {}
+        self._settled_any = False
 
     def of(self, sub: Substitution) -> ChainState:
         """What ``sub``'s chain went through, its two ends too."""
@@ -365,73 +366,90 @@ class ChainForms:
             return
         before = self.of(earlier).forms
         now = {**self.of(step).forms, **ends, **before}
+        settled = combined.original.casefold() in before
+        self._settled_any |= settled
         self._chains[(combined.start, combined.end, combined.original, combined.rule)] = \
-            ChainState(now, combined.original.casefold() in before)
+            ChainState(now, settled)
 
-    def by_output_span(self, substitutions: Sequence[Substitution],
-                       visited: dict[tuple[int, int], ChainState] | None = None
-                       ) -> dict[tuple[int, int], ChainState]:
-        """What the chains went through at each span of the text
-        ``substitutions`` (sorted, offsets in their source) write: their own
-        forms but the one each started from, and those of ``visited`` (spans
-        of that source, from an earlier judgement) that a substitution holds
-        or that none touches (moved to where they now are). A chain that
-        comes back to a form ``visited`` holds at its span has settled; spans
-        a substitution holds or cuts across are no chains' any more.
+    def visited(self, substitutions: Sequence[Substitution]) -> dict[tuple[int, int], ChainState]:
+        """What the chains among ``substitutions`` (sorted, offsets in their
+        source) went through, by span of the text they write, for a fresh
+        judgement of that text: their forms but the one each started from (a
+        step back to that one undoes the chain). A restoration never chained
+        is left out: a fresh step on it can only go on, or back to its start.
 
         >>> from restore.report import Substitution as S
-        >>> spans = ChainForms().by_output_span(
-        ...     [S(0, 7, "hallway", "hall", 0.9, "a")],
-        ...     {(0, 7): ChainState({"hall": 0.8, "hallway": 0.3}), (9, 13): ChainState({"x": 1})})
-        >>> {span: (sorted(state.forms), state.settled) for span, state in spans.items()}
-        {(0, 4): (['hall', 'hallway'], True), (6, 10): (['x'], False)}
+        >>> forms = ChainForms()
+        >>> chain = merge_pass([S(2, 7, "lobby", "hall", 0.9, "a")],
+        ...                    [S(2, 6, "hall", "hallway", 0.3, "b")], "a lobby", forms)
+        >>> forms.visited([S(0, 1, "x", "yz", 0.9, "c")] + chain)
+        {(3, 10): ChainState(forms={'hall': 0.9, 'hallway': 0.3}, settled=False)}
         """
         out: dict[tuple[int, int], ChainState] = {}
-        pending = sorted(visited.items()) if visited else []
-        index, shift = 0, 0
         for sub, span in zip(substitutions, output_spans(substitutions)):
-            state = self.of(sub)
-            # (a step back to the form it started from undoes the chain)
-            forms = {form: confidence for form, confidence in state.forms.items()
-                     if form != sub.spun.casefold()}
-            held: dict[str, float] = {}
-            while index < len(pending) and pending[index][0][0] < sub.end:
-                (low, high), earlier = pending[index]
-                if high <= sub.start:  # untouched, before it
-                    out[(low + shift, high + shift)] = earlier
-                elif (low, high) == (sub.start, sub.end):  # taken on by it
-                    held.update(earlier.forms)
-                index += 1
-            out[span] = ChainState({**forms, **held},
-                                   state.settled or sub.original.casefold() in held)
-            shift += len(sub.original) - (sub.end - sub.start)
-        for (low, high), earlier in pending[index:]:
-            out[(low + shift, high + shift)] = earlier
+            state = self._chains.get((sub.start, sub.end, sub.original, sub.rule))
+            if state is not None:
+                start = sub.spun.casefold()
+                out[span] = state._replace(forms={form: confidence for form, confidence
+                                                  in state.forms.items() if form != start})
+        return out
+
+    def settled(self, substitutions: Sequence[Substitution],
+                visited: dict[tuple[int, int], ChainState] | None = None
+                ) -> set[tuple[int, int]]:
+        """The spans of the text ``substitutions`` (sorted, offsets in their
+        source) write where a chain has settled: one that came back to a form
+        it went through in this judgement, or to one that ``visited`` (what
+        an earlier judgement's chains went through, by span of that source)
+        holds at its span; and the settled ones of ``visited`` that no
+        substitution touches, moved to where they now are.
+
+        >>> from restore.report import Substitution as S
+        >>> ChainForms().settled([S(0, 7, "hallway", "hall", 0.9, "a")],
+        ...     {(0, 7): ChainState({"hall": 0.8, "hallway": 0.3}),
+        ...      (9, 13): ChainState({"x": 1.0}, True)})
+        {(0, 4), (6, 10)}
+        """
+        out: set[tuple[int, int]] = set()
+        if not visited and not self._settled_any:
+            return out
+        spans = output_spans(substitutions)
+        for sub, span in zip(substitutions, spans):
+            state = self._chains.get((sub.start, sub.end, sub.original, sub.rule))
+            earlier = visited.get((sub.start, sub.end)) if visited else None
+            if ((state is not None and state.settled)
+                    or (earlier is not None and sub.original.casefold() in earlier.forms)):
+                out.add(span)
+        if visited:
+            starts = [sub.start for sub in substitutions]
+            shifts = [high - low - (sub.end - sub.start)
+                      for sub, (low, high) in zip(substitutions, spans)]
+            for (low, high), earlier in visited.items():
+                index = bisect_right(starts, low)
+                if not earlier.settled or (index and substitutions[index - 1].end > low) \
+                        or (index < len(starts) and starts[index] < high):
+                    continue  # (not settled, or touched by a substitution)
+                shift = sum(shifts[:index])
+                out.add((low + shift, high + shift))
         return out
 
 
 def drop_unsettling(found: Sequence[Substitution],
-                    chains: dict[tuple[int, int], ChainState]) -> list[Substitution]:
+                    settled: set[tuple[int, int]]) -> list[Substitution]:
     """``found`` (restorations a pass chose) without the steps that would move
-    a chain that has settled (``chains``: by span of the text they restore,
-    see :meth:`ChainForms.by_output_span`). They are left out after the
-    decoder weighed them, not before: left out of its candidates, they would
-    hand their share of belief to the rival readings of the span.
+    a chain that has settled (``settled``: spans of the text they restore,
+    see :meth:`ChainForms.settled`). They are left out after the decoder
+    weighed them, not before: left out of its candidates, they would hand
+    their share of belief to the rival readings of the span.
 
     >>> from restore.report import Substitution as S
     >>> step = S(0, 4, "hall", "hallway", 0.3, "r")
-    >>> drop_unsettling([step], {(0, 4): ChainState({"hall": 0.9, "hallway": 0.3}, True)})
-    []
-    >>> len(drop_unsettling([step], {(0, 4): ChainState({"lobby": 1.0, "hall": 0.9})}))
-    1
+    >>> drop_unsettling([step], {(0, 4)}), len(drop_unsettling([step], {(0, 5)}))
+    ([], 1)
     """
-    if not chains:
+    if not settled:
         return list(found)
-    return [sub for sub in found
-            if not chains.get((sub.start, sub.end), _UNSETTLED).settled]
-
-
-_UNSETTLED = ChainState({})
+    return [sub for sub in found if (sub.start, sub.end) not in settled]
 
 
 def drop_reversals(candidates: Sequence[Candidate],

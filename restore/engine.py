@@ -335,7 +335,7 @@ class Restorer:
             more, again, *_ = self._restore_once(current, cut, first.wordnet_style,
                                                  spin_floor=spin_floor,
                                                  rate_shift=first.rate_shift, forms=forms,
-                                                 visited=forms.by_output_span(substitutions))
+                                                 visited=forms.visited(substitutions))
             if not more or again in seen:
                 break
             seen.add(again)
@@ -534,7 +534,7 @@ class Restorer:
                                             found)
             found, scored, rate_shift = self._decide(current, candidates, evidence, cut)
             # (a chain that came back to a form it went through stays there)
-            found = drop_unsettling(found, forms.by_output_span(substitutions, visited))
+            found = drop_unsettling(found, forms.settled(substitutions, visited))
             if evidence.weigh_stretches:
                 # the first pass's measures hold for the later ones, which see
                 # only what the passes wrote: its spin rate, and the stretches

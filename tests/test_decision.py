@@ -80,7 +80,7 @@ def test_a_chain_that_comes_back_to_a_form_settles_there():
     assert forms.of(settled[0]).settled
     # and no later step moves it: the passes would otherwise swing between the two
     again = Substitution(2, 6, "hall", "hallway", 0.7, "r2")
-    assert drop_unsettling([again], forms.by_output_span(settled)) == []
+    assert drop_unsettling([again], forms.settled(settled)) == []
     # back to the form it started from: the chain is undone, as before
     assert merge_pass(chain, [Substitution(2, 9, "hallway", "lobby", 0.6, "r4")],
                       source, forms) == []
