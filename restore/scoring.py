@@ -509,21 +509,9 @@ def log_likelihood_ratio(c: Candidate, prior: float | None = None) -> float:
 
     ``prior`` overrides the table prior, e.g. with a posterior that has seen
     the context (the language-model decoder passes one).
-
-    >>> row = Row("volition", "will", 0.98, WORDNET_FAMILY, "lemma", "t")
-    >>> c = Candidate(0, 8, "volition", "will", row, "exact", True, False)
-    >>> log_likelihood_ratio(c) == log_likelihood_ratio(c) == row_log_likelihood_ratio(row) > 2
-    True
-    >>> guess = Row("volition", "will", 0.98, WORDNET_FAMILY, "channel lemma", "t")
-    >>> log_likelihood_ratio(Candidate(0, 8, "volition", "will", guess, "exact", True, False))
-    0.0
     """
     if prior is None:  # (the row's own weight is kept: most forms' is 0, whoever wrote them)
-        # (read here from where row_log_likelihood_ratio keeps it: this is asked of
-        # every strong form of every text, two or three times)
-        row = c.row
-        known = _ROW_WEIGHTS.get(id(row))
-        weight = known[1] if known is not None and known[0] is row else row_log_likelihood_ratio(row)
+        weight = row_log_likelihood_ratio(c.row)
         return weight if weight and spinner_could_write(c) else 0.0
     if not spinner_could_write(c):
         return 0.0
@@ -563,9 +551,7 @@ def row_log_likelihood_ratio(row: Row, prior: float | None = None) -> float:
     return weight if weight >= EVIDENCE_MIN else 0.0
 
 
-# id(row) -> (row, its log LR); never a channel row's (log_likelihood_ratio reads
-# it before asking row_log_likelihood_ratio, which answers those 0 first)
-_ROW_WEIGHTS: dict[int, tuple[Row, float]] = {}
+_ROW_WEIGHTS: dict[int, tuple[Row, float]] = {}  # id(row) -> (row, its log LR)
 
 
 def span_weights(candidates: Sequence[Candidate],
