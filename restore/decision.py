@@ -420,15 +420,16 @@ class ChainForms:
             if ((state is not None and state.settled)
                     or (earlier is not None and sub.original.casefold() in earlier.forms)):
                 out.add(span)
-        if visited:
+        earlier_settled = [span for span, state in (visited or {}).items() if state.settled]
+        if earlier_settled:
             starts = [sub.start for sub in substitutions]
             shifts = [high - low - (sub.end - sub.start)
                       for sub, (low, high) in zip(substitutions, spans)]
-            for (low, high), earlier in visited.items():
+            for low, high in earlier_settled:
                 index = bisect_right(starts, low)
-                if not earlier.settled or (index and substitutions[index - 1].end > low) \
+                if (index and substitutions[index - 1].end > low) \
                         or (index < len(starts) and starts[index] < high):
-                    continue  # (not settled, or touched by a substitution)
+                    continue  # (touched by a substitution)
                 shift = sum(shifts[:index])
                 out.add((low + shift, high + shift))
         return out
