@@ -337,12 +337,12 @@ class ChainForms:
     """
 
     def __init__(self) -> None:
-        self._chains: dict[tuple[int, int, str, str], ChainState] = {}
+        self._chains: dict[tuple[int, int, str, str], ChainState] = {}  # by _chain_key
         self._settled_any = False
 
     def of(self, sub: Substitution) -> ChainState:
         """What ``sub``'s chain went through, its two ends too."""
-        known = self._chains.get((sub.start, sub.end, sub.original, sub.rule))
+        known = self._chains.get(_chain_key(sub))
         return known if known is not None else ChainState(
             {sub.spun.casefold(): 1.0, sub.original.casefold(): sub.confidence})
 
@@ -361,14 +361,14 @@ class ChainForms:
         to a form ``earlier`` went through."""
         ends = {combined.spun.casefold(): 1.0, combined.original.casefold(): combined.confidence}
         if earlier is None or step is None:
-            self._chains[(combined.start, combined.end, combined.original, combined.rule)] = \
+            self._chains[_chain_key(combined)] = \
                 ChainState(ends)
             return
         before = self.of(earlier).forms
         now = {**self.of(step).forms, **ends, **before}
         settled = combined.original.casefold() in before
         self._settled_any |= settled
-        self._chains[(combined.start, combined.end, combined.original, combined.rule)] = \
+        self._chains[_chain_key(combined)] = \
             ChainState(now, settled)
 
     def visited(self, substitutions: Sequence[Substitution]) -> dict[tuple[int, int], ChainState]:
@@ -387,7 +387,7 @@ class ChainForms:
         """
         out: dict[tuple[int, int], ChainState] = {}
         for sub, span in zip(substitutions, output_spans(substitutions)):
-            state = self._chains.get((sub.start, sub.end, sub.original, sub.rule))
+            state = self._chains.get(_chain_key(sub))
             if state is not None:
                 start = sub.spun.casefold()
                 out[span] = state._replace(forms={form: confidence for form, confidence
@@ -415,7 +415,7 @@ class ChainForms:
             return out
         spans = output_spans(substitutions)
         for sub, span in zip(substitutions, spans):
-            state = self._chains.get((sub.start, sub.end, sub.original, sub.rule))
+            state = self._chains.get(_chain_key(sub))
             earlier = visited.get((sub.start, sub.end)) if visited else None
             if ((state is not None and state.settled)
                     or (earlier is not None and sub.original.casefold() in earlier.forms)):
@@ -423,16 +423,21 @@ class ChainForms:
         earlier_settled = [span for span, state in (visited or {}).items() if state.settled]
         if earlier_settled:
             starts = [sub.start for sub in substitutions]
-            shifts = [high - low - (sub.end - sub.start)
-                      for sub, (low, high) in zip(substitutions, spans)]
             for low, high in earlier_settled:
                 index = bisect_right(starts, low)
                 if (index and substitutions[index - 1].end > low) \
                         or (index < len(starts) and starts[index] < high):
                     continue  # (touched by a substitution)
-                shift = sum(shifts[:index])
+                # (shifted as far as the substitution before it shifted its own end)
+                shift = spans[index - 1][1] - substitutions[index - 1].end if index else 0
                 out.add((low + shift, high + shift))
         return out
+
+
+def _chain_key(sub: Substitution) -> tuple[int, int, str, str]:
+    """How :class:`ChainForms` knows a restoration: its span, original and
+    rule (not its confidence, which a later step may discount)."""
+    return sub.start, sub.end, sub.original, sub.rule
 
 
 def drop_unsettling(found: Sequence[Substitution],
